@@ -1,0 +1,34 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { jiraFailure, type JiraTransport } from './transport';
+
+/** Jira permission keys the app asks about (GET /rest/api/3/mypermissions). */
+export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'CREATE_ISSUES' | 'LINK_ISSUES' | 'ADMINISTER_PROJECTS';
+
+export type PermissionTarget = { issueKey: string } | { projectKey: string };
+
+const myPermissionsResponse = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+
+/**
+ * What the caller may do on one issue or project, answered by Jira itself as that caller.
+ * Returns null when Jira says the target does not exist for them (404): to the caller an
+ * invisible issue and a missing one must look the same.
+ */
+export async function myPermissions(
+  jira: JiraTransport,
+  target: PermissionTarget,
+  permissions: readonly JiraPermission[],
+): Promise<Set<JiraPermission> | null> {
+  const wanted = permissions.join(',');
+  const path =
+    'issueKey' in target
+      ? route`/rest/api/3/mypermissions?issueKey=${target.issueKey}&permissions=${wanted}`
+      : route`/rest/api/3/mypermissions?projectKey=${target.projectKey}&permissions=${wanted}`;
+  const result = await jira.send(path);
+  if (result.status === 404 || result.status === 400) return null;
+  if (result.status !== 200) throw jiraFailure(result, 'checking your permissions');
+  const parsed = myPermissionsResponse.parse(result.body);
+  return new Set(permissions.filter((key) => parsed.permissions[key]?.havePermission === true));
+}

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { Envelope } from '../api/envelope';
+import { AppError } from '../api/errors';
+import { resolverInputs, type FunctionKey, type ResolverOutput } from '../api/resolvers';
+import type { PermissionTarget } from '../platform/jira/permissions';
+import { logEvent } from '../platform/log';
+import { authorise, type AccessNeed, type Grant } from '../services/access';
+
+/** The only facts of the invocation context we trust (see DESIGN: everything else can be forged). */
+export interface Caller {
+  accountId: string;
+}
+
+type Input<K extends FunctionKey> = z.output<(typeof resolverInputs)[K]>;
+
+export interface ResolverSpec<K extends FunctionKey> {
+  key: K;
+  /** Which issue/project the call touches and what the caller needs there; checked with Jira as the caller. */
+  access: (input: Input<K>) => { target: PermissionTarget; need: AccessNeed };
+  handle: (input: Input<K>, caller: Caller, grant: Grant) => Promise<ResolverOutput<K>>;
+}
+
+export interface ResolverRequest {
+  payload: unknown;
+  context: { accountId?: unknown };
+}
+
+export type ResolverFunction = (request: ResolverRequest) => Promise<Envelope<unknown>>;
+
+/**
+ * The middleware every resolver goes through: who is calling (trusted context only) → payload
+ * validation (zod, naming the field) → authorisation (Jira, as the caller) → handler →
+ * one envelope, with one structured log line per call.
+ */
+export function defineResolver<K extends FunctionKey>(spec: ResolverSpec<K>): ResolverFunction {
+  const schema = resolverInputs[spec.key];
+  return async ({ payload, context }) => {
+    const started = Date.now();
+    const outcome = await run(async () => {
+      const accountId = context.accountId;
+      if (typeof accountId !== 'string' || accountId === '') {
+        throw new AppError('FORBIDDEN', 'Please log in to Jira to use this app.');
+      }
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) throw validationError(parsed.error);
+      const input = parsed.data as Input<K>;
+      const { target, need } = spec.access(input);
+      const grant = await authorise(target, need);
+      return spec.handle(input, { accountId }, grant);
+    });
+    logEvent('resolver', {
+      fn: spec.key,
+      ms: Date.now() - started,
+      ok: outcome.ok,
+      ...(outcome.ok ? {} : { code: outcome.error.code, level: outcome.error.code === 'INTERNAL' ? 'error' : 'info' }),
+    });
+    return outcome;
+  };
+}
+
+async function run<T>(work: () => Promise<T>): Promise<Envelope<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toBody() };
+    logEvent('resolver-crash', { level: 'error', name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message.slice(0, 200) : undefined });
+    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again; if it keeps happening, tell your Jira admin.' } };
+  }
+}
+
+function validationError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const message = issue?.message ?? 'Invalid input';
+  return field === '' ? new AppError('INVALID_INPUT', message) : new AppError('INVALID_INPUT', `${field}: ${message}`, field);
+}

@@ -1,0 +1,20 @@
+import Resolver from '@forge/resolver';
+import type { FunctionKey } from '../api/resolvers';
+import { dashboardResolvers } from './dashboard';
+import type { ResolverFunction } from './define';
+import { panelResolvers } from './panel';
+import { settingsResolvers } from './settings';
+
+/** Every resolver, grouped by module; the type makes a key without a definition a compile error. */
+export const allResolvers: Record<FunctionKey, ResolverFunction> = {
+  ...panelResolvers,
+  ...dashboardResolvers,
+  ...settingsResolvers,
+};
+
+const resolver = new Resolver();
+for (const [key, fn] of Object.entries(allResolvers)) {
+  resolver.define(key, (request) => fn({ payload: request.payload, context: request.context }));
+}
+
+export const definitions = resolver.getDefinitions();

@@ -1,0 +1,4 @@
+import { bootstrap } from '../../shared/bootstrap';
+import { DashboardApp } from './DashboardApp';
+
+bootstrap(() => <DashboardApp />);

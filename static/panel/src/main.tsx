@@ -1,0 +1,4 @@
+import { bootstrap } from '../../shared/bootstrap';
+import { PanelApp } from './PanelApp';
+
+bootstrap(() => <PanelApp />);

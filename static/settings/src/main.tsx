@@ -1,0 +1,4 @@
+import { bootstrap } from '../../shared/bootstrap';
+import { SettingsApp } from './SettingsApp';
+
+bootstrap(() => <SettingsApp />);

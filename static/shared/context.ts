@@ -1,0 +1,17 @@
+import { view } from '@forge/bridge';
+
+/** The parts of the Forge context the modules use; read once per screen. */
+export interface ModuleContext {
+  accountId?: string;
+  locale?: string;
+  timezone?: string;
+  extension: {
+    type?: string;
+    issue?: { key: string; id: string };
+    project?: { key: string; id: string };
+  };
+}
+
+export async function getModuleContext(): Promise<ModuleContext> {
+  return (await view.getContext()) as unknown as ModuleContext;
+}
