@@ -1,4 +1,4 @@
-import { kvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
 import { AppError } from '../api/errors';
 
 /**
@@ -10,12 +10,13 @@ export interface Versioned {
   version: number;
 }
 
+/** One audit-trail entry (R23); `change` is the domain's description of what changed. */
 export interface AuditRecord {
   recordKey: string;
   projectKey: string;
   at: number;
   accountId: string;
-  [detail: string]: unknown;
+  change: unknown;
 }
 
 export const ENTITY = { review: 'review', auditEvent: 'audit-event' } as const;
@@ -74,7 +75,11 @@ export async function writeVersioned<T extends Versioned>(
   }
 }
 
+/**
+ * Forge answers a transaction whose condition failed with a 409 (the sandbox uses the code
+ * CONDITIONAL_CHECK_FAILED); either signal means "someone else wrote first".
+ */
 function isConditionFailure(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  return typeof code === 'string' && /CONDITION|CONFLICT|PRECONDITION/i.test(code);
+  if (!(error instanceof ForgeKvsAPIError)) return false;
+  return error.responseDetails.status === 409 || /CONDITION/i.test(error.code);
 }

@@ -57,7 +57,7 @@ export async function startReview(issueKey: string, accountId: string, grant: Gr
       updatedAt: now.getTime(),
       updatedBy: accountId,
     };
-    const audit = [{ recordKey: key, projectKey: record.projectKey, at: now.getTime(), accountId, change: 'review started', stage: 'draft' }];
+    const audit = [{ recordKey: key, projectKey: record.projectKey, at: now.getTime(), accountId, change: { kind: 'review-started', stage: 'draft' } }];
     await writeVersioned(ENTITY.review, key, record, null, audit, (_event, index) => `${key}-audit-${now.getTime()}-${index}`);
   }
   return loadPanel(issueKey, grant);

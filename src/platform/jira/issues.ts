@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { jiraFailure, type JiraTransport } from './transport';
+import { JSON_HEADERS, jiraFailure, type JiraTransport } from './transport';
 
 /** The fields of an incident issue the app reads; asking for only these keeps Jira's cost low. */
 export const INCIDENT_FIELDS = ['summary', 'status', 'issuetype', 'project', 'priority', 'created', 'resolutiondate', 'labels', 'components', 'assignee'] as const;
@@ -26,7 +26,7 @@ export type IncidentIssue = z.infer<typeof incidentIssueSchema>;
 
 export async function getIncidentIssue(jira: JiraTransport, issueKey: string): Promise<IncidentIssue> {
   const fields = INCIDENT_FIELDS.join(',');
-  const result = await jira.send(route`/rest/api/3/issue/${issueKey}?fields=${fields}`);
+  const result = await jira.send((requester) => requester.requestJira(route`/rest/api/3/issue/${issueKey}?fields=${fields}`, { method: 'GET', headers: JSON_HEADERS }));
   if (result.status !== 200) throw jiraFailure(result, `issue ${issueKey}`);
   return incidentIssueSchema.parse(result.body);
 }

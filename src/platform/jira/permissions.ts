@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { jiraFailure, type JiraTransport } from './transport';
+import { JSON_HEADERS, jiraFailure, type JiraTransport } from './transport';
 
 /** Jira permission keys the app asks about (GET /rest/api/3/mypermissions). */
 export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'CREATE_ISSUES' | 'LINK_ISSUES' | 'ADMINISTER_PROJECTS';
@@ -22,11 +22,11 @@ export async function myPermissions(
   permissions: readonly JiraPermission[],
 ): Promise<Set<JiraPermission> | null> {
   const wanted = permissions.join(',');
-  const path =
+  const result = await jira.send((requester) =>
     'issueKey' in target
-      ? route`/rest/api/3/mypermissions?issueKey=${target.issueKey}&permissions=${wanted}`
-      : route`/rest/api/3/mypermissions?projectKey=${target.projectKey}&permissions=${wanted}`;
-  const result = await jira.send(path);
+      ? requester.requestJira(route`/rest/api/3/mypermissions?issueKey=${target.issueKey}&permissions=${wanted}`, { method: 'GET', headers: JSON_HEADERS })
+      : requester.requestJira(route`/rest/api/3/mypermissions?projectKey=${target.projectKey}&permissions=${wanted}`, { method: 'GET', headers: JSON_HEADERS }),
+  );
   if (result.status === 404 || result.status === 400) return null;
   if (result.status !== 200) throw jiraFailure(result, 'checking your permissions');
   const parsed = myPermissionsResponse.parse(result.body);
