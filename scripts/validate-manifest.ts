@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const result = await validate(false, manifestPath);
   const problems = result.errors ?? [];
   for (const problem of problems) {
-    console.log(`manifest.yml:${problem.line ?? 0}:${problem.column ?? 0}  ${problem.level}  ${problem.message}  (${problem.reference ?? 'manifest'})`);
+    console.log(`manifest.yml:${problem.line ?? 0}:${problem.column ?? 0}  ${problem.level}  ${problem.message}  (${problem.reference})`);
   }
   const errors = problems.filter((p) => p.level === 'error').length;
   console.log(`manifest: ${errors} errors, ${problems.length - errors} warnings`);

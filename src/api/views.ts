@@ -1,8 +1,8 @@
 /** View models: what each screen receives from one resolver call. Shared by src/ and static/. */
-
-export type ReviewStage = 'draft' | 'in-review' | 'awaiting-approval' | 'approved' | 'closed';
+import type { AuditEvent, AvailableTransition, BlamelessWarning, Review, ReviewStage, RootCauseTaxonomy } from '../domain/review';
 
 export interface IssueSummary {
+  id: string;
   key: string;
   summary: string;
   status: string;
@@ -14,19 +14,37 @@ export interface IssueSummary {
   resolved: string | null;
 }
 
-export interface ReviewHeader {
-  stage: ReviewStage;
-  version: number;
-  startedAt: string;
-  startedBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
+/** The whole lessons-learned panel in one invoke. */
 export interface PanelView {
   issue: IssueSummary;
-  review: ReviewHeader | null;
+  /** Null until someone starts the review: opening the panel creates nothing. */
+  review: Review | null;
+  /** The caller may edit the incident issue in Jira, so may edit its review. */
   canEdit: boolean;
+  /** Workflow moves open from the current stage, each with its checklist. */
+  transitions: AvailableTransition[];
+  /** The project's root-cause categories. */
+  taxonomy: RootCauseTaxonomy;
+}
+
+export interface SaveSectionResult {
+  review: Review;
+  transitions: AvailableTransition[];
+  /** Blameless-wording hints for the saved texts; never a block. */
+  warnings: BlamelessWarning[];
+  /** False when the section was unchanged and nothing was written. */
+  saved: boolean;
+}
+
+export interface TransitionResult {
+  review: Review;
+  transitions: AvailableTransition[];
+}
+
+/** One page of a review's audit trail, newest first. */
+export interface HistoryPage {
+  events: AuditEvent[];
+  cursor?: string;
 }
 
 export interface DashboardView {

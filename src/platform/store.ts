@@ -3,24 +3,25 @@ import { AppError } from '../api/errors';
 
 /**
  * The app's storage port over Forge KVS custom entities (declared in manifest.yml).
- * Every record carries `version`; writes are conditional on the version they were based on, so a
- * stale write is refused (CONFLICT) instead of silently overwriting someone else's change.
+ * Records carry `version`; writes are conditional on the version they were based on, so a stale
+ * write is refused (CONFLICT) instead of silently overwriting someone else's change.
  */
+export const ENTITY = { review: 'review', auditEvent: 'audit-event' } as const;
+export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
+
 export interface Versioned {
   version: number;
 }
 
-/** One audit-trail entry (R23); `change` is the domain's description of what changed. */
-export interface AuditRecord {
-  recordKey: string;
-  projectKey: string;
-  at: number;
-  accountId: string;
-  change: unknown;
+/** A record written in the same transaction as the versioned one (e.g. its audit event). */
+export interface CompanionWrite {
+  entity: EntityName;
+  key: string;
+  value: object;
 }
 
-export const ENTITY = { review: 'review', auditEvent: 'audit-event' } as const;
-type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
+/** Forge transactions take at most 25 operations. */
+const MAX_TRANSACTION_OPS = 25;
 
 export async function getRecord<T>(entity: EntityName, key: string): Promise<T | undefined> {
   return kvs.entity<T>(entity).get(key);
@@ -31,42 +32,35 @@ export interface Page<T> {
   cursor?: string;
 }
 
-/** One page (≤ 20, the platform's maximum) of an entity's index, in index order. */
-export async function queryIndex<T>(
-  entity: EntityName,
-  index: string,
-  partition: (string | number)[],
-  options: { equalTo?: string | number; limit?: number; cursor?: string; sort?: 'ASC' | 'DESC' } = {},
-): Promise<Page<T>> {
+export interface IndexQuery {
+  /** Exact match on the index's range attribute. */
+  equalTo?: string | number;
+  /** At most 20, the platform's page size for list screens. */
+  limit?: number;
+  cursor?: string;
+  sort?: 'ASC' | 'DESC';
+}
+
+/** One page of an entity's index, in index order: list screens never scan. */
+export async function queryIndex<T>(entity: EntityName, index: string, partition: (string | number)[], options: IndexQuery = {}): Promise<Page<T>> {
   let query = kvs.entity<T>(entity).query().index(index, { partition });
   if (options.equalTo !== undefined) query = query.where(WhereConditions.equalTo(options.equalTo));
   if (options.sort !== undefined) query = query.sort(options.sort === 'ASC' ? Sort.ASC : Sort.DESC);
   if (options.cursor !== undefined) query = query.cursor(options.cursor);
-  const result = await query.limit(options.limit ?? 20).getMany();
+  const result = await query.limit(Math.min(options.limit ?? 20, 20)).getMany();
   return { items: result.results, ...(result.nextCursor === undefined ? {} : { cursor: result.nextCursor }) };
 }
 
 /**
  * Writes `next` only if the stored record still has `baseVersion` (null = must not exist yet),
- * together with its audit events, all in one transaction: either everything lands or nothing.
+ * together with its companion records, in one transaction: everything lands or nothing does.
  */
-export async function writeVersioned<T extends Versioned>(
-  entity: EntityName,
-  key: string,
-  next: T,
-  baseVersion: number | null,
-  audit: AuditRecord[],
-  auditKey: (event: AuditRecord, index: number) => string,
-): Promise<void> {
-  if (audit.length > 24) throw new AppError('TOO_LARGE', 'Too many changes in one save; save the sections separately.');
+export async function writeVersioned(entity: EntityName, key: string, next: Versioned, baseVersion: number | null, companions: CompanionWrite[]): Promise<void> {
+  if (companions.length + 1 > MAX_TRANSACTION_OPS) throw new AppError('TOO_LARGE', 'Too many changes in one save; save the sections separately.');
   const condition =
-    baseVersion === null
-      ? new Filter<T>().and('version', FilterConditions.notExists())
-      : new Filter<T>().and('version', FilterConditions.equalTo(baseVersion));
+    baseVersion === null ? new Filter<Versioned>().and('version', FilterConditions.notExists()) : new Filter<Versioned>().and('version', FilterConditions.equalTo(baseVersion));
   let tx = kvs.transact().set(key, next, { entityName: entity, conditions: condition });
-  audit.forEach((event, index) => {
-    tx = tx.set(auditKey(event, index), event, { entityName: ENTITY.auditEvent });
-  });
+  for (const companion of companions) tx = tx.set(companion.key, companion.value, { entityName: companion.entity });
   try {
     await tx.execute();
   } catch (error) {

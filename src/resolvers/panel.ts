@@ -1,15 +1,31 @@
-import { loadPanel, startReview } from '../services/panel';
+import { loadHistory, loadPanel, moveReview, saveSection, startReview } from '../services/review';
 import { defineResolver } from './define';
 
+/** The lessons-learned panel: reading needs Browse on the incident, every write needs Edit. */
 export const panelResolvers = {
   getPanel: defineResolver({
     key: 'getPanel',
     access: ({ issueKey }) => ({ target: { issueKey }, need: 'read' }),
-    handle: ({ issueKey }, _caller, grant) => loadPanel(issueKey, grant),
+    handle: ({ issueKey }, caller, grant) => loadPanel(issueKey, grant, caller.accountId),
   }),
   startReview: defineResolver({
     key: 'startReview',
     access: ({ issueKey }) => ({ target: { issueKey }, need: 'write' }),
-    handle: ({ issueKey }, caller, grant) => startReview(issueKey, caller.accountId, grant),
+    handle: ({ issueKey }, caller, grant) => startReview(issueKey, grant, caller.accountId),
+  }),
+  saveReviewSection: defineResolver({
+    key: 'saveReviewSection',
+    access: ({ issueKey }) => ({ target: { issueKey }, need: 'write' }),
+    handle: ({ issueKey, section, value, baseVersion }, caller) => saveSection(issueKey, section, value, baseVersion, caller.accountId),
+  }),
+  transitionReview: defineResolver({
+    key: 'transitionReview',
+    access: ({ issueKey }) => ({ target: { issueKey }, need: 'write' }),
+    handle: ({ issueKey, target, baseVersion, reason }, caller) => moveReview(issueKey, target, baseVersion, reason, caller.accountId),
+  }),
+  getReviewHistory: defineResolver({
+    key: 'getReviewHistory',
+    access: ({ issueKey }) => ({ target: { issueKey }, need: 'read' }),
+    handle: ({ issueKey, cursor }) => loadHistory(issueKey, cursor),
   }),
 };

@@ -41,8 +41,8 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 const STAGE_LABEL: Record<string, { label: string; tone: string }> = {
   draft: { label: 'Draft', tone: '' },
-  'in-review': { label: 'In review', tone: 'information' },
-  'awaiting-approval': { label: 'Awaiting approval', tone: 'warning' },
+  in_review: { label: 'In review', tone: 'information' },
+  awaiting_approval: { label: 'Awaiting approval', tone: 'warning' },
   approved: { label: 'Approved', tone: 'success' },
   closed: { label: 'Closed', tone: 'discovery' },
 };

@@ -13,5 +13,6 @@ export interface ModuleContext {
 }
 
 export async function getModuleContext(): Promise<ModuleContext> {
-  return (await view.getContext()) as unknown as ModuleContext;
+  const context: unknown = await view.getContext();
+  return context as ModuleContext;
 }

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import type { OpenAPIBackend } from 'openapi-backend';
 import type { JiraPrincipal } from '../../sandbox/backends';
-import { JiraEmulator, PERSONAS, jiraSpec, seedJira } from '../../sandbox/jira';
+import { JiraEmulator, PERSONAS, jiraSpec, seedJira, type JiraSpec } from '../../sandbox/jira';
 
 /**
  * Contract: every emulated endpoint answers with a body that validates against the response
@@ -24,7 +23,7 @@ interface Case {
 }
 
 let jira: JiraEmulator;
-let spec: OpenAPIBackend;
+let spec: JiraSpec;
 
 async function send(c: Pick<Case, 'method' | 'path' | 'body' | 'as'>): Promise<{ status: number; body: unknown }> {
   const response = await jira.handle({
@@ -38,13 +37,13 @@ async function send(c: Pick<Case, 'method' | 'path' | 'body' | 'as'>): Promise<{
 }
 
 function operationFor(method: string, path: string): string {
-  const operation = spec.router.matchOperation({ method: method.toLowerCase(), path: path.split('?')[0] ?? path, headers: {} });
-  if (operation?.operationId === undefined) throw new Error(`no operation for ${method} ${path}`);
+  const operation = spec.match(method, path.split('?')[0] ?? path);
+  if (operation === undefined) throw new Error(`no operation for ${method} ${path}`);
   return operation.operationId;
 }
 
-beforeAll(async () => {
-  spec = await jiraSpec();
+beforeAll(() => {
+  spec = jiraSpec();
   jira = new JiraEmulator({ db: new Database(':memory:'), now: () => NOW });
   seedJira(jira.state, { now: NOW });
 });
@@ -99,9 +98,10 @@ describe('Jira emulator responses conform to the Jira Cloud OpenAPI spec', () =>
     const response = await send(c);
     expect(response.status).toBe(c.status);
     if (response.body === undefined) return;
-    const result = spec.validator.validateResponse(response.body, operationFor(c.method, c.path), response.status);
-    expect(result.errors ?? []).toEqual([]);
-    if (response.status >= 400) expect(response.body).toEqual({ errorMessages: expect.any(Array) as unknown, errors: expect.any(Object) as unknown });
+    const operationId = operationFor(c.method, c.path);
+    expect(spec.validateResponse(operationId, response.status, response.body)).toEqual([]);
+    // Bulk create reports failures in its own CreatedIssues shape (per the spec); all else uses ErrorCollection.
+    if (response.status >= 400 && operationId !== 'createIssues') expect(response.body).toEqual({ errorMessages: expect.any(Array) as unknown, errors: expect.any(Object) as unknown });
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { JSON_HEADERS, jiraFailure, type JiraTransport } from './transport';
 
 /** The fields of an incident issue the app reads; asking for only these keeps Jira's cost low. */
-export const INCIDENT_FIELDS = ['summary', 'status', 'issuetype', 'project', 'priority', 'created', 'resolutiondate', 'labels', 'components', 'assignee'] as const;
+export const INCIDENT_FIELDS = ['summary', 'status', 'issuetype', 'project', 'priority', 'created', 'resolutiondate', 'labels', 'components', 'assignee', 'reporter'] as const;
 
 const named = z.object({ name: z.string() });
 export const incidentIssueSchema = z.object({
@@ -20,6 +20,7 @@ export const incidentIssueSchema = z.object({
     labels: z.array(z.string()).default([]),
     components: z.array(named).default([]),
     assignee: z.object({ accountId: z.string(), displayName: z.string() }).nullish(),
+    reporter: z.object({ accountId: z.string(), displayName: z.string() }).nullish(),
   }),
 });
 export type IncidentIssue = z.infer<typeof incidentIssueSchema>;

@@ -91,7 +91,7 @@ function firstJiraMessage(body: unknown): string | undefined {
   const { errorMessages, errors } = body as { errorMessages?: unknown; errors?: unknown };
   if (Array.isArray(errorMessages) && typeof errorMessages[0] === 'string') return errorMessages[0];
   if (typeof errors === 'object' && errors !== null) {
-    const first = Object.values(errors)[0];
+    const first: unknown = Object.values(errors as Record<string, unknown>)[0];
     if (typeof first === 'string') return first;
   }
   return undefined;

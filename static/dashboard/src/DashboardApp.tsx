@@ -12,7 +12,7 @@ async function loadDashboard(): Promise<DashboardView> {
 }
 
 export function DashboardApp() {
-  const [remote, reload] = useRemote(loadDashboard, []);
+  const [remote, reload] = useRemote(loadDashboard);
   if (remote.state === 'loading') return <Loading label="Loading the lessons-learned dashboard" />;
   if (remote.state === 'error') return <ErrorMessage error={remote.error} onRetry={reload} />;
   const { project, recentReviews } = remote.data;

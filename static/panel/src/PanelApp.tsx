@@ -13,7 +13,7 @@ async function loadPanel(): Promise<PanelView> {
 }
 
 export function PanelApp() {
-  const [remote, reload, replace] = useRemote(loadPanel, []);
+  const [remote, reload, replace] = useRemote(loadPanel);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<CallError | null>(null);
 
@@ -48,7 +48,7 @@ export function PanelApp() {
       ) : (
         <section aria-label="Review status">
           <h2>
-            Post-incident review <StageLozenge stage={review.stage} />
+            Post-incident review <StageLozenge stage={review.workflow.stage} />
           </h2>
           <dl className="facts">
             <dt>Incident</dt>
@@ -56,7 +56,7 @@ export function PanelApp() {
             <dt>Jira status</dt>
             <dd>{issue.status}</dd>
             <dt>Started</dt>
-            <dd>{new Date(review.startedAt).toLocaleString()}</dd>
+            <dd>{new Date(review.createdAt).toLocaleString()}</dd>
             <dt>Last change</dt>
             <dd>{new Date(review.updatedAt).toLocaleString()}</dd>
           </dl>

@@ -12,7 +12,7 @@ async function loadSettings(): Promise<SettingsView> {
 }
 
 export function SettingsApp() {
-  const [remote, reload] = useRemote(loadSettings, []);
+  const [remote, reload] = useRemote(loadSettings);
   if (remote.state === 'loading') return <Loading label="Loading the lessons-learned settings" />;
   if (remote.state === 'error') return <ErrorMessage error={remote.error} onRetry={reload} />;
   const { project, canAdminister } = remote.data;

@@ -1,0 +1,155 @@
+import { AppError } from '../api/errors';
+import type { HistoryPage, IssueSummary, PanelView, SaveSectionResult, TransitionResult } from '../api/views';
+import {
+  applySectionUpdate,
+  availableTransitions,
+  buildAuditEvent,
+  createReview,
+  DEFAULT_ROOT_CAUSE_TAXONOMY,
+  factsFromJiraIssue,
+  transition,
+  type Review,
+  type ReviewStage,
+  type RootCauseTaxonomy,
+  type SectionName,
+} from '../domain/review';
+import { getIncidentIssue, type IncidentIssue } from '../platform/jira/issues';
+import { JiraTransport } from '../platform/jira/transport';
+import { getDisplayName } from '../platform/jira/users';
+import type { Grant } from './access';
+import { toAppError } from './domain-errors';
+import { readHistory, readReview, writeReview } from './review-records';
+
+/**
+ * The post-incident review use cases behind the panel. The incident is always read from Jira as
+ * the caller (Jira decides what they may see); its id and project come from Jira, never from
+ * the browser.
+ */
+
+/** Until project settings exist, every project uses the default taxonomy. */
+const taxonomyFor = (_projectKey: string): RootCauseTaxonomy => DEFAULT_ROOT_CAUSE_TAXONOMY;
+
+const asUser = () => new JiraTransport('user');
+
+function toSummary(issue: IncidentIssue): IssueSummary {
+  const { fields } = issue;
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: fields.summary,
+    status: fields.status.name,
+    issueType: fields.issuetype.name,
+    projectKey: fields.project.key,
+    projectName: fields.project.name,
+    priority: fields.priority?.name ?? null,
+    created: fields.created,
+    resolved: fields.resolutiondate ?? null,
+  };
+}
+
+/** People named on the issue, so the blameless hints can spot them in root-cause texts. */
+function knownPeople(issue: IncidentIssue): string[] {
+  return [issue.fields.assignee?.displayName, issue.fields.reporter?.displayName].filter((name): name is string => name !== undefined);
+}
+
+function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string): PanelView {
+  const canEdit = grant.permissions.has('EDIT_ISSUES');
+  return {
+    issue: toSummary(issue),
+    review,
+    canEdit,
+    transitions: review !== null && canEdit ? availableTransitions(review, { actor }) : [],
+    taxonomy: taxonomyFor(issue.fields.project.key),
+  };
+}
+
+/** A stale write's message names who got there first, in words people read. */
+async function conflictWithName(review: Review): Promise<AppError> {
+  const name = (await getDisplayName(asUser(), review.updatedBy)) ?? 'someone else';
+  const at = new Date(review.updatedAt).toISOString().slice(0, 16).replace('T', ' ');
+  return new AppError('CONFLICT', `This review was changed by ${name} at ${at} UTC — reload to see their change.`);
+}
+
+async function loadExisting(issueKey: string): Promise<{ issue: IncidentIssue; review: Review }> {
+  const issue = await getIncidentIssue(asUser(), issueKey);
+  const review = await readReview(issue.id);
+  if (review === undefined) throw new AppError('NOT_FOUND', `No review has been started for ${issue.key} yet.`);
+  return { issue, review };
+}
+
+export async function loadPanel(issueKey: string, grant: Grant, actor: string): Promise<PanelView> {
+  const issue = await getIncidentIssue(asUser(), issueKey);
+  const review = await readReview(issue.id);
+  return panelView(issue, review ?? null, grant, actor);
+}
+
+/** Starting twice (double click, two people) is harmless: the second start finds the first review. */
+export async function startReview(issueKey: string, grant: Grant, actor: string): Promise<PanelView> {
+  const issue = await getIncidentIssue(asUser(), issueKey);
+  const existing = await readReview(issue.id);
+  if (existing !== undefined) return panelView(issue, existing, grant, actor);
+  const at = new Date().toISOString();
+  const created = createReview({
+    incident: { issueId: issue.id, issueKey: issue.key, projectKey: issue.fields.project.key },
+    actor,
+    at,
+    facts: factsFromJiraIssue(issue.fields),
+  });
+  if (!created.ok) throw toAppError(created.error);
+  const review = created.value;
+  const event = buildAuditEvent({ incident: review.incident, kind: 'review-created', by: actor, at, version: review.version, changes: [] });
+  try {
+    await writeReview(review, null, event);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+  }
+  return panelView(issue, (await readReview(issue.id)) ?? review, grant, actor);
+}
+
+export async function saveSection(issueKey: string, section: SectionName, value: unknown, baseVersion: number, actor: string): Promise<SaveSectionResult> {
+  const { issue, review } = await loadExisting(issueKey);
+  if (baseVersion !== review.version) throw await conflictWithName(review);
+  const outcome = applySectionUpdate(review, section, value, {
+    actor,
+    at: new Date().toISOString(),
+    baseVersion,
+    taxonomy: taxonomyFor(review.incident.projectKey),
+    knownPeople: knownPeople(issue),
+  });
+  if (!outcome.ok) throw toAppError(outcome.error);
+  const result = outcome.value;
+  if (!result.changed) return { review, transitions: availableTransitions(review, { actor }), warnings: result.warnings, saved: false };
+  try {
+    await writeReview(result.review, baseVersion, result.auditEvent);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') {
+      const current = await readReview(review.incident.issueId);
+      throw current ? await conflictWithName(current) : error;
+    }
+    throw error;
+  }
+  return { review: result.review, transitions: availableTransitions(result.review, { actor }), warnings: result.warnings, saved: true };
+}
+
+export async function moveReview(issueKey: string, target: ReviewStage, baseVersion: number, reason: string | undefined, actor: string): Promise<TransitionResult> {
+  const { review } = await loadExisting(issueKey);
+  if (baseVersion !== review.version) throw await conflictWithName(review);
+  const outcome = transition(review, target, actor, new Date().toISOString(), { baseVersion, ...(reason === undefined || reason === '' ? {} : { reason }) });
+  if (!outcome.ok) throw toAppError(outcome.error);
+  try {
+    await writeReview(outcome.value.review, baseVersion, outcome.value.auditEvent);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') {
+      const current = await readReview(review.incident.issueId);
+      throw current ? await conflictWithName(current) : error;
+    }
+    throw error;
+  }
+  return { review: outcome.value.review, transitions: availableTransitions(outcome.value.review, { actor }) };
+}
+
+export async function loadHistory(issueKey: string, cursor: string | undefined): Promise<HistoryPage> {
+  const issue = await getIncidentIssue(asUser(), issueKey);
+  const page = await readHistory(issue.id, cursor);
+  return { events: page.items.map((item) => item.value.change), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
+}
