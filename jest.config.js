@@ -1,6 +1,6 @@
 /** Three projects so `npm test` can run the fast suites before building the UI for e2e. */
-const tsJest = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] };
-const common = { testEnvironment: 'node', transform: tsJest, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+const tsJest = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const common = { testEnvironment: 'node', transform: tsJest, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'], setupFiles: ['<rootDir>/test/support/quiet-logs.ts'] };
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },

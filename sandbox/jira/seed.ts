@@ -35,7 +35,7 @@ export const PERSONA_ACCOUNT_IDS: Readonly<Record<PersonaName, string>> = {
   oscar: PERSONAS.oscar.accountId,
 };
 
-const STAFF = {
+export const STAFF = {
   sam: persona('712020:5a300000-0000-4000-8000-000000000011', 'Sam Sentinel', 'sam.sentinel@example.com'),
   priya: persona('712020:9417a000-0000-4000-8000-000000000012', 'Priya Patel', 'priya.patel@example.com', 'Asia/Kolkata'),
   tom: persona('712020:70300000-0000-4000-8000-000000000013', 'Tom Nguyen', 'tom.nguyen@example.com'),
