@@ -31,9 +31,10 @@ export class CallLog {
 /** Collapses ids and keys in a REST path so counts group by endpoint, not by issue. */
 export function endpointOf(method: string, path: string): string {
   const bare = path.split('?')[0] ?? path;
-  const normalised = bare
-    .split('/')
-    .map((segment) => (/^[A-Z][A-Z0-9_]*-\d+$/.test(segment) || /^\d+$/.test(segment) ? '{id}' : segment))
+  const segments = bare.split('/');
+  // The version after /api/ is part of the endpoint; other numbers and issue keys are ids.
+  const normalised = segments
+    .map((segment, index) => (segments[index - 1] !== 'api' && (/^[A-Z][A-Z0-9_]*-\d+$/.test(segment) || /^\d+$/.test(segment)) ? '{id}' : segment))
     .join('/');
   return `${method.toUpperCase()} ${normalised}`;
 }

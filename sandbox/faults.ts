@@ -15,6 +15,8 @@ export interface FaultProfile {
   serverErrorRate?: number;
   /** Share of calls that run but whose response is lost (the caller sees a network error). */
   dropResponseRate?: number;
+  /** Verdicts for the next calls, in order, before the rates apply: replays an exact failure story in tests. */
+  sequence?: FaultVerdict['kind'][];
 }
 
 export type FaultConfig = Partial<Record<CallClass, FaultProfile>>;
@@ -57,6 +59,8 @@ export class FaultInjector {
 
   decide(callClass: CallClass): FaultVerdict {
     const profile = this.config[callClass] ?? {};
+    const scripted = profile.sequence?.shift();
+    if (scripted !== undefined) return this.count(scripted === 'rate-limit' ? { kind: scripted, retryAfterSeconds: profile.retryAfterSeconds ?? 1 } : { kind: scripted });
     const roll = this.random();
     const rateLimit = profile.rateLimitRate ?? 0;
     const serverError = rateLimit + (profile.serverErrorRate ?? 0);
@@ -69,6 +73,10 @@ export class FaultInjector {
           : roll < drop
             ? { kind: 'drop-response' }
             : { kind: 'pass' };
+    return this.count(verdict);
+  }
+
+  private count(verdict: FaultVerdict): FaultVerdict {
     this.injected[verdict.kind]++;
     return verdict;
   }
