@@ -6,7 +6,7 @@ import { AppError } from '../api/errors';
  * Records carry `version`; writes are conditional on the version they were based on, so a stale
  * write is refused (CONFLICT) instead of silently overwriting someone else's change.
  */
-export const ENTITY = { review: 'review', auditEvent: 'audit-event' } as const;
+export const ENTITY = { review: 'review', auditEvent: 'audit-event', projectSettings: 'project-settings' } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
 export interface Versioned {

@@ -5,7 +5,6 @@ import {
   availableTransitions,
   buildAuditEvent,
   createReview,
-  DEFAULT_ROOT_CAUSE_TAXONOMY,
   factsFromJiraIssue,
   transition,
   type Review,
@@ -16,9 +15,11 @@ import {
 import { getIncidentIssue, type IncidentIssue } from '../platform/jira/issues';
 import { JiraTransport } from '../platform/jira/transport';
 import { getDisplayName } from '../platform/jira/users';
+import { activeTaxonomy } from '../domain/settings/project-settings';
 import type { Grant } from './access';
 import { toAppError } from './domain-errors';
 import { readHistory, readReview, writeReview } from './review-records';
+import { loadProjectSettings } from './settings-store';
 
 /**
  * The post-incident review use cases behind the panel. The incident is always read from Jira as
@@ -26,8 +27,8 @@ import { readHistory, readReview, writeReview } from './review-records';
  * the browser.
  */
 
-/** Until project settings exist, every project uses the default taxonomy. */
-const taxonomyFor = (_projectKey: string): RootCauseTaxonomy => DEFAULT_ROOT_CAUSE_TAXONOMY;
+/** Categories offered for new root causes; the domain keeps retired ones valid on existing root causes. */
+const taxonomyFor = async (projectKey: string): Promise<RootCauseTaxonomy> => activeTaxonomy((await loadProjectSettings(projectKey)).settings);
 
 const asUser = () => new JiraTransport('user');
 
@@ -52,14 +53,14 @@ function knownPeople(issue: IncidentIssue): string[] {
   return [issue.fields.assignee?.displayName, issue.fields.reporter?.displayName].filter((name): name is string => name !== undefined);
 }
 
-function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string): PanelView {
+function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, taxonomy: RootCauseTaxonomy): PanelView {
   const canEdit = grant.permissions.has('EDIT_ISSUES');
   return {
     issue: toSummary(issue),
     review,
     canEdit,
     transitions: review !== null && canEdit ? availableTransitions(review, { actor }) : [],
-    taxonomy: taxonomyFor(issue.fields.project.key),
+    taxonomy,
   };
 }
 
@@ -79,21 +80,24 @@ async function loadExisting(issueKey: string): Promise<{ issue: IncidentIssue; r
 
 export async function loadPanel(issueKey: string, grant: Grant, actor: string): Promise<PanelView> {
   const issue = await getIncidentIssue(asUser(), issueKey);
-  const review = await readReview(issue.id);
-  return panelView(issue, review ?? null, grant, actor);
+  // Independent reads run together: the panel opens in one storage round trip after Jira.
+  const [review, taxonomy] = await Promise.all([readReview(issue.id), taxonomyFor(issue.fields.project.key)]);
+  return panelView(issue, review ?? null, grant, actor, taxonomy);
 }
 
 /** Starting twice (double click, two people) is harmless: the second start finds the first review. */
 export async function startReview(issueKey: string, grant: Grant, actor: string): Promise<PanelView> {
   const issue = await getIncidentIssue(asUser(), issueKey);
-  const existing = await readReview(issue.id);
-  if (existing !== undefined) return panelView(issue, existing, grant, actor);
+  const [existing, loaded] = await Promise.all([readReview(issue.id), loadProjectSettings(issue.fields.project.key)]);
+  const taxonomy = activeTaxonomy(loaded.settings);
+  if (existing !== undefined) return panelView(issue, existing, grant, actor, taxonomy);
   const at = new Date().toISOString();
   const created = createReview({
     incident: { issueId: issue.id, issueKey: issue.key, projectKey: issue.fields.project.key },
     actor,
     at,
-    facts: factsFromJiraIssue(issue.fields),
+    facts: factsFromJiraIssue(issue.fields, loaded.settings.severityMapping),
+    fishboneCategories: loaded.settings.fishboneCategories,
   });
   if (!created.ok) throw toAppError(created.error);
   const review = created.value;
@@ -103,17 +107,19 @@ export async function startReview(issueKey: string, grant: Grant, actor: string)
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
   }
-  return panelView(issue, (await readReview(issue.id)) ?? review, grant, actor);
+  return panelView(issue, (await readReview(issue.id)) ?? review, grant, actor, taxonomy);
 }
 
 export async function saveSection(issueKey: string, section: SectionName, value: unknown, baseVersion: number, actor: string): Promise<SaveSectionResult> {
   const { issue, review } = await loadExisting(issueKey);
   if (baseVersion !== review.version) throw await conflictWithName(review);
+  // New root causes must use an active category; the domain lets unchanged ones keep a retired one.
+  const taxonomy = section === 'rootCauses' ? await taxonomyFor(review.incident.projectKey) : undefined;
   const outcome = applySectionUpdate(review, section, value, {
     actor,
     at: new Date().toISOString(),
     baseVersion,
-    taxonomy: taxonomyFor(review.incident.projectKey),
+    ...(taxonomy === undefined ? {} : { taxonomy }),
     knownPeople: knownPeople(issue),
   });
   if (!outcome.ok) throw toAppError(outcome.error);
