@@ -5,6 +5,7 @@ export const dashboardResolvers = {
   getDashboard: defineResolver({
     key: 'getDashboard',
     access: ({ projectKey }) => ({ target: { projectKey }, need: 'read' }),
+    readOnly: true,
     handle: ({ projectKey }) => loadDashboard(projectKey),
   }),
 };

@@ -13,12 +13,29 @@ export interface Caller {
 
 type Input<K extends FunctionKey> = z.output<(typeof resolverInputs)[K]>;
 
-export interface ResolverSpec<K extends FunctionKey> {
+interface SpecBase<K extends FunctionKey> {
   key: K;
   /** Which issue/project the call touches and what the caller needs there; checked with Jira as the caller. */
   access: (input: Input<K>) => { target: PermissionTarget; need: AccessNeed };
+}
+
+/** Writes (and anything that must not run before the check): the handler starts once access is granted. */
+interface GuardedSpec<K extends FunctionKey> extends SpecBase<K> {
+  readOnly?: false;
   handle: (input: Input<K>, caller: Caller, grant: Grant) => Promise<ResolverOutput<K>>;
 }
+
+/**
+ * Reads: the handler starts while Jira checks the caller's permission (one round trip less on
+ * every screen load) and gets the grant as a promise; its result is returned only if the check
+ * passes. Never use this for a resolver that writes.
+ */
+interface ReadOnlySpec<K extends FunctionKey> extends SpecBase<K> {
+  readOnly: true;
+  handle: (input: Input<K>, caller: Caller, grant: Promise<Grant>) => Promise<ResolverOutput<K>>;
+}
+
+export type ResolverSpec<K extends FunctionKey> = GuardedSpec<K> | ReadOnlySpec<K>;
 
 export interface ResolverRequest {
   payload: unknown;
@@ -45,8 +62,14 @@ export function defineResolver<K extends FunctionKey>(spec: ResolverSpec<K>): Re
       if (!parsed.success) throw validationError(parsed.error);
       const input = parsed.data as Input<K>;
       const { target, need } = spec.access(input);
-      const grant = await authorise(target, need);
-      return spec.handle(input, { accountId }, grant);
+      const caller = { accountId };
+      if (spec.readOnly !== true) return spec.handle(input, caller, await authorise(target, need));
+      const granted = authorise(target, need);
+      const [access, result] = await Promise.allSettled([granted, spec.handle(input, caller, granted)]);
+      // A refused caller gets the refusal, never whatever the reads found.
+      if (access.status === 'rejected') throw access.reason;
+      if (result.status === 'rejected') throw result.reason;
+      return result.value;
     });
     logEvent('resolver', {
       fn: spec.key,

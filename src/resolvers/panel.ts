@@ -6,6 +6,7 @@ export const panelResolvers = {
   getPanel: defineResolver({
     key: 'getPanel',
     access: ({ issueKey }) => ({ target: { issueKey }, need: 'read' }),
+    readOnly: true,
     handle: ({ issueKey }, caller, grant) => loadPanel(issueKey, grant, caller.accountId),
   }),
   startReview: defineResolver({
@@ -26,6 +27,7 @@ export const panelResolvers = {
   getReviewHistory: defineResolver({
     key: 'getReviewHistory',
     access: ({ issueKey }) => ({ target: { issueKey }, need: 'read' }),
+    readOnly: true,
     handle: ({ issueKey, cursor }) => loadHistory(issueKey, cursor),
   }),
 };

@@ -78,11 +78,11 @@ async function loadExisting(issueKey: string): Promise<{ issue: IncidentIssue; r
   return { issue, review };
 }
 
-export async function loadPanel(issueKey: string, grant: Grant, actor: string): Promise<PanelView> {
+/** Runs alongside the permission check (see readOnly in define.ts): Jira issue, then review and settings together. */
+export async function loadPanel(issueKey: string, granted: Promise<Grant>, actor: string): Promise<PanelView> {
   const issue = await getIncidentIssue(asUser(), issueKey);
-  // Independent reads run together: the panel opens in one storage round trip after Jira.
   const [review, taxonomy] = await Promise.all([readReview(issue.id), taxonomyFor(issue.fields.project.key)]);
-  return panelView(issue, review ?? null, grant, actor, taxonomy);
+  return panelView(issue, review ?? null, await granted, actor, taxonomy);
 }
 
 /** Starting twice (double click, two people) is harmless: the second start finds the first review. */

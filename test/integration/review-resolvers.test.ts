@@ -71,6 +71,11 @@ describe('review lifecycle', () => {
     const again = await app.data('mark', 'startReview', { issueKey: 'SEC-5' });
     expect(again.review?.createdBy).toBe(review.createdBy);
     expect(again.review?.version).toBe(1);
+
+    // Reads start alongside the permission check; a refused caller still gets only the refusal.
+    const forged = await app.invoke('oscar', 'getPanel', { issueKey: 'SEC-5' });
+    expect(forged).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) as unknown });
+    expect(JSON.stringify(forged)).not.toContain(review.facts.summary);
   });
 
   test('every change is versioned and recorded in the history', async () => {
