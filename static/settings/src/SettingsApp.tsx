@@ -1,8 +1,12 @@
-import type { SettingsView } from '../../../src/api/views';
+import { useCallback } from 'react';
+import type { SettingsView } from '../../../src/api/settings';
 import { call, CallError } from '../../shared/client';
 import { ErrorMessage, Loading } from '../../shared/components';
 import { getModuleContext } from '../../shared/context';
 import { useRemote } from '../../shared/use-remote';
+import { ProcedureSection } from './ProcedureSection';
+import { SettingsForm } from './SettingsForm';
+import './settings.css';
 
 async function loadSettings(): Promise<SettingsView> {
   const context = await getModuleContext();
@@ -11,24 +15,51 @@ async function loadSettings(): Promise<SettingsView> {
   return call('getSettings', { projectKey });
 }
 
+const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** The project settings page: one invoke for the whole page (settings, Jira choices, procedure). */
 export function SettingsApp() {
-  const [remote, reload] = useRemote(loadSettings);
+  const [remote, reload, replace] = useRemote(loadSettings);
+  const view = remote.state === 'ready' ? remote.data : null;
+  const update = useCallback((change: Partial<SettingsView>) => { if (view) replace({ ...view, ...change }); }, [view, replace]);
   if (remote.state === 'loading') return <Loading label="Loading the lessons-learned settings" />;
-  if (remote.state === 'error') return <ErrorMessage error={remote.error} onRetry={reload} />;
-  const { project, canAdminister } = remote.data;
+  if (remote.state === 'error' || view === null) return remote.state === 'error' ? <ErrorMessage error={remote.error} onRetry={reload} /> : null;
+  const { project, canAdminister } = view;
   return (
-    <main aria-label={`Lessons learned settings for ${project.name}`}>
-      <h1>Lessons learned settings · {project.name}</h1>
-      {canAdminister ? (
-        <p>Incident issue types, root-cause taxonomy, corrective-action target and the review procedure are configured here.</p>
-      ) : (
+    <main className="settings-page" aria-label={`Lessons learned settings for ${project.name}`}>
+      <header className="page-header">
+        <h1>Lessons learned settings · {project.name}</h1>
+        <p className="subtle">
+          How this project learns from information security incidents (ISO/IEC 27001:2022 A 5.27).
+          {view.updatedBy && view.updatedAt ? ` Last changed by ${view.updatedBy.displayName} on ${when(view.updatedAt)} (version ${view.version}).` : ' The project uses the app’s defaults.'}
+        </p>
+        <nav aria-label="Settings sections" className="section-nav">
+          <a href="#incidents">Incidents</a>
+          <a href="#severity">Severity</a>
+          <a href="#taxonomy">Root causes</a>
+          <a href="#fishbone">Fishbone</a>
+          <a href="#actions">Actions</a>
+          <a href="#approvals">Approvals</a>
+          <a href="#monitoring">Follow-up</a>
+          <a href="#procedure">Procedure</a>
+        </nav>
+      </header>
+      {canAdminister ? null : (
         <div className="section-message info" role="note">
           <div>
             <strong>Read only</strong>
-            <p>Only project admins can change these settings.</p>
+            <p>Only project admins can change these settings.{view.procedure.canSignOff ? ' As an approver you can sign off a draft of the review procedure.' : ''}</p>
           </div>
         </div>
       )}
+      <SettingsForm
+        view={view}
+        onSaved={(result) => {
+          if (result.saved) update({ settings: result.settings, version: result.version, updatedAt: new Date().toISOString(), updatedBy: { accountId: '', displayName: 'you' } });
+        }}
+        onReload={reload}
+      />
+      <ProcedureSection projectKey={project.key} procedure={view.procedure} onChange={(procedure) => { update({ procedure }); }} onReload={reload} />
     </main>
   );
 }
