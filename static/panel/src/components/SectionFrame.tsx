@@ -1,27 +1,21 @@
-import type { FocusEvent, ReactNode } from 'react';
-import { SECTION_LABELS, type FieldIssue, type SectionName } from '../../../../src/domain/review';
-import type { SaveStatus } from '../session/types';
+import type { ReactNode } from 'react';
+import { SECTION_LABELS, type SectionName } from '../../../../src/domain/review';
+import type { SectionEditor } from '../session/useSectionEditor';
 import { SaveBar } from './SaveBar';
 
-interface SectionFrameProps {
-  section: SectionName;
+interface SectionFrameProps<S extends SectionName> {
+  /** The section's editor: its save state, problems and handlers drive the frame. */
+  editor: SectionEditor<S>;
   description: ReactNode;
   children: ReactNode;
-  readOnly: boolean;
-  dirty: boolean;
-  status: SaveStatus;
-  problems: readonly FieldIssue[];
-  attempted: boolean;
-  onSave: () => void;
-  onDiscard: () => void;
-  onBlurCapture: (event: FocusEvent<HTMLElement>) => void;
   /** Blameless hints and the like, shown under the heading. */
   notices?: ReactNode;
 }
 
 /** Heading, guidance, the form, and the save bar with the problems that block saving. */
-export function SectionFrame(props: SectionFrameProps) {
-  const { section, description, children, readOnly, dirty, status, problems, attempted, onSave, onDiscard, onBlurCapture, notices } = props;
+export function SectionFrame<S extends SectionName>({ editor, description, children, notices }: SectionFrameProps<S>) {
+  const { section, readOnly, dirty, status, problems, attempted, discard, onBlurCapture } = editor;
+  const onSave = () => void editor.save();
   const headingId = `${section}-heading`;
   return (
     <section className="review-section" aria-labelledby={headingId} onBlurCapture={onBlurCapture}>
@@ -53,7 +47,7 @@ export function SectionFrame(props: SectionFrameProps) {
               </div>
             </div>
           ) : null}
-          <SaveBar section={section} dirty={dirty} status={status} onSave={onSave} onDiscard={onDiscard} />
+          <SaveBar section={section} dirty={dirty} status={status} onSave={onSave} onDiscard={discard} />
         </>
       )}
     </section>

@@ -49,16 +49,8 @@ export function FactsSection() {
 
   return (
     <SectionFrame
-      section="facts"
+      editor={editor}
       description="What happened, how serious it was, what it affected and when. Jira’s summary, priority, components, labels and dates were filled in for you; check them."
-      readOnly={readOnly}
-      dirty={editor.dirty}
-      status={editor.status}
-      problems={editor.problems}
-      attempted={editor.attempted}
-      onSave={() => void editor.save()}
-      onDiscard={editor.discard}
-      onBlurCapture={editor.onBlurCapture}
     >
       <Field path="facts.summary" label="Summary" error={errorAt('facts.summary')}>
         {(control) => <input {...control} type="text" value={facts.summary} readOnly={readOnly} maxLength={LIMITS.shortText} onChange={(event) => { set({ summary: event.target.value }); }} />}

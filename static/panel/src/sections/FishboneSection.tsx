@@ -23,16 +23,8 @@ export function FishboneSection() {
 
   return (
     <SectionFrame
-      section="fishbone"
+      editor={editor}
       description="Collect contributing causes by category. Promote the ones that are true root causes."
-      readOnly={readOnly}
-      dirty={editor.dirty}
-      status={editor.status}
-      problems={editor.problems}
-      attempted={editor.attempted}
-      onSave={() => void editor.save()}
-      onDiscard={editor.discard}
-      onBlurCapture={editor.onBlurCapture}
       notices={warnings.length > 0 ? <BlamelessNote messages={warnings.map((w) => w.message)} /> : null}
     >
       <Field path="fishbone.effect" label="Effect (the head of the fish)" error={errorAt('fishbone.effect')}>

@@ -20,16 +20,8 @@ export function FiveWhysSection() {
 
   return (
     <SectionFrame
-      section="fiveWhys"
+      editor={editor}
       description="Start from the problem and keep asking why. The last answer is a candidate root cause: promote it when it names something you can change (a process, a control, a tool), not a person."
-      readOnly={readOnly}
-      dirty={editor.dirty}
-      status={editor.status}
-      problems={editor.problems}
-      attempted={editor.attempted}
-      onSave={() => void editor.save()}
-      onDiscard={editor.discard}
-      onBlurCapture={editor.onBlurCapture}
       notices={warnings.length > 0 ? <BlamelessNote messages={warnings.map((w) => w.message)} /> : null}
     >
       {chains.length === 0 ? (

@@ -16,16 +16,8 @@ export function LessonsSection({ onOpenRootCauses }: { onOpenRootCauses: () => v
 
   return (
     <SectionFrame
-      section="lessons"
+      editor={editor}
       description="What the organisation learned, in words others can reuse. Answer each question; the root cause is taken from the Root causes section."
-      readOnly={readOnly}
-      dirty={editor.dirty}
-      status={editor.status}
-      problems={editor.problems}
-      attempted={editor.attempted}
-      onSave={() => void editor.save()}
-      onDiscard={editor.discard}
-      onBlurCapture={editor.onBlurCapture}
     >
       <ol className="lessons">
         {answers.map((answer) => {

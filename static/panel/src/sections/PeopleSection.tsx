@@ -19,16 +19,8 @@ export function PeopleSection() {
 
   return (
     <SectionFrame
-      section="people"
+      editor={editor}
       description="The people involved in handling the incident and in the review meeting. Pick them from Jira."
-      readOnly={readOnly}
-      dirty={editor.dirty}
-      status={editor.status}
-      problems={editor.problems}
-      attempted={editor.attempted}
-      onSave={() => void editor.save()}
-      onDiscard={editor.discard}
-      onBlurCapture={editor.onBlurCapture}
     >
       <div className="form-grid">
         <UserPicker

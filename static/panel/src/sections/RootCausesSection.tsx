@@ -29,16 +29,8 @@ export function RootCausesSection() {
 
   return (
     <SectionFrame
-      section="rootCauses"
+      editor={editor}
       description="The underlying causes, not the symptoms. Promote them from the 5 Whys or the fishbone, or add them here. Describe what allowed the incident (process, control, tooling, training) rather than who."
-      readOnly={readOnly}
-      dirty={editor.dirty}
-      status={editor.status}
-      problems={editor.problems}
-      attempted={editor.attempted}
-      onSave={() => void editor.save()}
-      onDiscard={editor.discard}
-      onBlurCapture={editor.onBlurCapture}
       notices={saved.length > 0 && !editor.dirty ? <BlamelessNote messages={saved.map((w) => w.message)} /> : null}
     >
       {rootCauses.length === 0 ? (

@@ -30,16 +30,8 @@ export function TimelineSection() {
 
   return (
     <SectionFrame
-      section="timeline"
+      editor={editor}
       description="Key events from first sign to recovery. Entries are kept in time order; entries at the same time can be moved up or down."
-      readOnly={readOnly}
-      dirty={editor.dirty}
-      status={editor.status}
-      problems={editor.problems}
-      attempted={editor.attempted}
-      onSave={() => void editor.save()}
-      onDiscard={editor.discard}
-      onBlurCapture={editor.onBlurCapture}
     >
       {entries.length === 0 ? (
         <div className="inline-empty">
