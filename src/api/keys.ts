@@ -8,3 +8,6 @@ export const issueKeySchema = z
 export const projectKeySchema = z
   .string({ error: 'projectKey is required' })
   .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'projectKey must be a Jira project key such as SEC');
+
+/** An opaque page cursor handed out by a previous page; never empty. */
+export const cursorSchema = z.string().min(1, { error: 'cursor must not be empty' }).max(2000, { error: 'cursor is too long' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_STAGES, SECTION_NAMES, type SectionName } from '../domain/review';
-import { issueKeySchema } from './keys';
+import { cursorSchema, issueKeySchema } from './keys';
 import type { HistoryPage, PanelView, SaveSectionResult, TransitionResult } from './views';
 
 const baseVersion = z.int({ error: 'baseVersion must be the version you loaded' }).min(1, { error: 'baseVersion must be at least 1' });
@@ -21,7 +21,7 @@ export const reviewInputs = {
     baseVersion,
     reason: z.string().trim().max(2000, { error: 'reason must be at most 2000 characters' }).optional(),
   }),
-  getReviewHistory: z.strictObject({ issueKey: issueKeySchema, cursor: z.string().max(2000, { error: 'cursor is too long' }).optional() }),
+  getReviewHistory: z.strictObject({ issueKey: issueKeySchema, cursor: cursorSchema.optional() }),
 };
 
 export interface ReviewOutputs {

@@ -6,7 +6,17 @@ import { AppError } from '../api/errors';
  * Records carry `version`; writes are conditional on the version they were based on, so a stale
  * write is refused (CONFLICT) instead of silently overwriting someone else's change.
  */
-export const ENTITY = { review: 'review', auditEvent: 'audit-event', projectSettings: 'project-settings' } as const;
+export const ENTITY = {
+  review: 'review',
+  auditEvent: 'audit-event',
+  projectSettings: 'project-settings',
+  procedure: 'procedure',
+  procedureVersion: 'procedure-version',
+  action: 'action',
+  actionCreation: 'action-creation',
+  risk: 'risk',
+  riskLink: 'risk-link',
+} as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
 export interface Versioned {
@@ -35,6 +45,10 @@ export interface Page<T> {
 export interface IndexQuery {
   /** Exact match on the index's range attribute. */
   equalTo?: string | number;
+  /** Range attribute strictly below this value (e.g. due before today); ignored with equalTo. */
+  lessThan?: string | number;
+  /** Range attribute at or above this value (e.g. updated since); ignored with equalTo or lessThan. */
+  atLeast?: string | number;
   /** At most 20, the platform's page size for list screens. */
   limit?: number;
   cursor?: string;
@@ -45,10 +59,20 @@ export interface IndexQuery {
 export async function queryIndex<T>(entity: EntityName, index: string, partition: (string | number)[], options: IndexQuery = {}): Promise<Page<T>> {
   let query = kvs.entity<T>(entity).query().index(index, { partition });
   if (options.equalTo !== undefined) query = query.where(WhereConditions.equalTo(options.equalTo));
+  else if (options.lessThan !== undefined) query = query.where(WhereConditions.lessThan(options.lessThan));
+  else if (options.atLeast !== undefined) query = query.where(WhereConditions.greaterThanEqualTo(options.atLeast));
   if (options.sort !== undefined) query = query.sort(options.sort === 'ASC' ? Sort.ASC : Sort.DESC);
   if (options.cursor !== undefined) query = query.cursor(options.cursor);
-  const result = await query.limit(Math.min(options.limit ?? 20, 20)).getMany();
-  return { items: result.results, ...(result.nextCursor === undefined ? {} : { cursor: result.nextCursor }) };
+  try {
+    const result = await query.limit(Math.min(options.limit ?? 20, 20)).getMany();
+    return { items: result.results, ...(result.nextCursor === undefined ? {} : { cursor: result.nextCursor }) };
+  } catch (error) {
+    // A cursor comes back from the browser: a stale or tampered one is the caller's mistake, not ours.
+    if (options.cursor !== undefined && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) {
+      throw new AppError('INVALID_INPUT', 'This list changed or the page link is no longer valid; reload the list.', 'cursor');
+    }
+    throw error;
+  }
 }
 
 /**
@@ -76,4 +100,55 @@ export async function writeVersioned(entity: EntityName, key: string, next: Vers
 function isConditionFailure(error: unknown): boolean {
   if (!(error instanceof ForgeKvsAPIError)) return false;
   return error.responseDetails.status === 409 || /CONDITION/i.test(error.code);
+}
+
+/** One write of a multi-record transaction: `absent` = must not exist yet; a number = the stored version it replaces. */
+export interface TransactWrite {
+  entity: EntityName;
+  key: string;
+  value: object;
+  expect?: 'absent' | number;
+}
+
+export interface TransactDelete {
+  entity: EntityName;
+  key: string;
+  expect?: number;
+}
+
+const conditionFor = (expect: 'absent' | number) =>
+  expect === 'absent' ? new Filter<Versioned>().and('version', FilterConditions.notExists()) : new Filter<Versioned>().and('version', FilterConditions.equalTo(expect));
+
+/**
+ * Several records (and their audit events) in one transaction, each write optionally conditional
+ * on the version it was based on: all land or none does (CONFLICT when a condition fails).
+ */
+export async function transact(writes: readonly TransactWrite[], deletes: readonly TransactDelete[] = []): Promise<void> {
+  if (writes.length + deletes.length === 0) return;
+  if (writes.length + deletes.length > MAX_TRANSACTION_OPS) throw new AppError('TOO_LARGE', 'Too many changes in one save; save fewer at a time.');
+  let tx = kvs.transact();
+  for (const write of writes) {
+    tx = write.expect === undefined ? tx.set(write.key, write.value, { entityName: write.entity }) : tx.set<Versioned>(write.key, write.value as Versioned, { entityName: write.entity, conditions: conditionFor(write.expect) });
+  }
+  for (const remove of deletes) {
+    tx = remove.expect === undefined ? tx.delete(remove.key, { entityName: remove.entity }) : tx.delete<Versioned>(remove.key, { entityName: remove.entity, conditions: conditionFor(remove.expect) });
+  }
+  try {
+    await tx.execute();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new AppError('CONFLICT', 'This record was changed by someone else. Reload to see their change.');
+    throw error;
+  }
+}
+
+/** Up to 25 records of one entity in one round trip; missing keys are simply absent from the map. */
+export async function getRecords<T>(entity: EntityName, keys: readonly string[]): Promise<Map<string, T>> {
+  const unique = [...new Set(keys)];
+  const found = new Map<string, T>();
+  for (let start = 0; start < unique.length; start += MAX_TRANSACTION_OPS) {
+    const chunk = unique.slice(start, start + MAX_TRANSACTION_OPS);
+    const result = await kvs.batchGet<T>(chunk.map((key) => ({ key, entityName: entity })));
+    for (const item of result.successfulKeys) found.set(item.key, item.value);
+  }
+  return found;
 }
