@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { projectKeySchema } from './keys';
 import { reviewInputs, type ReviewOutputs } from './review';
-import type { DashboardView, SettingsView } from './views';
+import { settingsInputs, type SettingsOutputs } from './settings';
+import type { DashboardView } from './views';
 
 /**
  * Every resolver the Custom UI can call: its input schema (validated on the server, reusable in
@@ -10,13 +11,12 @@ import type { DashboardView, SettingsView } from './views';
  */
 export const resolverInputs = {
   ...reviewInputs,
+  ...settingsInputs,
   getDashboard: z.strictObject({ projectKey: projectKeySchema }),
-  getSettings: z.strictObject({ projectKey: projectKeySchema }),
 };
 
-export interface ResolverOutputs extends ReviewOutputs {
+export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs {
   getDashboard: DashboardView;
-  getSettings: SettingsView;
 }
 
 export type FunctionKey = keyof typeof resolverInputs & keyof ResolverOutputs;

@@ -52,7 +52,5 @@ export interface DashboardView {
   recentReviews: { issueKey: string; stage: ReviewStage; updatedAt: string }[];
 }
 
-export interface SettingsView {
-  project: { key: string; name: string };
-  canAdminister: boolean;
-}
+/** The project settings page's view model lives with its resolvers (src/api/settings.ts). */
+export type { SettingsView } from './settings';

@@ -17,6 +17,7 @@ export function toAppError(error: DomainError): AppError {
     case 'transition-not-allowed':
     case 'not-editable':
     case 'already-promoted':
+    case 'not-allowed':
       return new AppError('NOT_ALLOWED', error.message, error.field);
   }
 }

@@ -53,7 +53,7 @@ function payloadFor(key: FunctionKey): fc.Arbitrary<unknown> {
 
 test.each(KEYS)('%s answers hostile payloads with an envelope, never a crash, and refusals change nothing', async (key) => {
   await fc.assert(
-    fc.asyncProperty(payloadFor(key), fc.constantFrom('rita', 'oscar', 'owen') as fc.Arbitrary<'rita' | 'oscar' | 'owen'>, async (body, persona) => {
+    fc.asyncProperty(payloadFor(key), fc.constantFrom<'rita' | 'oscar' | 'owen'>('rita', 'oscar', 'owen'), async (body, persona) => {
       const before = app.storageSnapshot();
       const result = await app.invoke(persona, key, body as Record<string, unknown>);
       figures.payloads++;

@@ -84,13 +84,30 @@ export class IssueWriter {
       fieldInput.errors['parent'] = 'Given parent work item does not belong to appropriate hierarchy.';
     }
     if (!issueType.subtask && result.fields.parentId !== null) fieldInput.errors['parent'] = 'Given parent work item does not belong to appropriate hierarchy.';
+    const properties = this.entityProperties(input['properties']);
     if (Object.keys(fieldInput.errors).length > 0) throw fieldErrors(fieldInput.errors);
 
     const number = this.ctx.state.projects.takeIssueNumber(project.id);
     const issue = this.ctx.state.issues.insert(project.id, `${project.key}-${number}`, result.fields);
+    // IssueUpdateDetails.properties: set with the issue, in the same transaction.
+    for (const property of properties) this.ctx.state.issues.setProperty(issue.id, property.key, JSON.stringify(property.value));
     this.ctx.emit(issueCreatedEvent(this.eventIssue(issue), this.actor));
     this.createLinks(issue, result.links, false);
     return issue;
+  }
+
+  /** The `properties` of a create request (EntityProperty[]), checked like PUT /issue/{key}/properties/{key}. */
+  private entityProperties(value: unknown): { key: string; value: unknown }[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) throw badRequest(['properties must be a list of entity properties.']);
+    return value.map((entry: unknown) => {
+      const property = asObject(entry);
+      const key = property['key'];
+      if (typeof key !== 'string' || key === '' || key.length > 255) throw badRequest(['The property key must be 1 to 255 characters long.']);
+      if (property['value'] === undefined) throw badRequest(['The property value must not be empty.']);
+      if (Buffer.byteLength(JSON.stringify(property['value']), 'utf8') > 32768) throw badRequest(['The property value is too long. The maximum allowed length is 32768 bytes.']);
+      return { key, value: property['value'] };
+    });
   }
 
   edit(issue: IssueRecord, body: unknown): void {

@@ -18,6 +18,8 @@ export interface AuditEvent {
   omittedChanges: number;
   /** Why the stage went back (rejection, reopening). */
   reason?: string;
+  /** The approver's comment on an approval (R8). */
+  comment?: string;
 }
 
 export function buildAuditEvent(input: Omit<AuditEvent, 'changes' | 'omittedChanges'> & { changes: readonly AuditChange[] }): AuditEvent {

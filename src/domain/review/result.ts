@@ -48,7 +48,7 @@ export interface TooLargeError {
 }
 
 export interface SimpleError {
-  code: 'transition-not-allowed' | 'not-editable' | 'already-promoted' | 'not-found';
+  code: 'transition-not-allowed' | 'not-editable' | 'already-promoted' | 'not-found' | 'not-allowed';
   message: string;
   field?: string;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_FISHBONE_CATEGORIES, emptyFishbone, fishboneSchema, type Fishbo
 import { rootCausesSchema } from './root-causes';
 import { emptyLessons, lessonsSchema } from './lessons';
 import { workflowStateSchema } from './stages';
+import { affectedPoliciesSchema, decisionsSchema } from '../decisions/decision';
 import type { Result, ValidationError } from './result';
 import { validate } from './validation';
 
@@ -36,6 +37,10 @@ export const SECTION_SCHEMAS = {
   fishbone: fishboneSchema,
   rootCauses: rootCausesSchema,
   lessons: lessonsSchema,
+  /** R7: one decision per root cause (saved through prepareDecisions, which stamps who and when). */
+  decisions: decisionsSchema,
+  /** R20: policies and procedures the incident showed need updating. */
+  affectedPolicies: affectedPoliciesSchema,
 } as const;
 
 export type SectionName = keyof typeof SECTION_SCHEMAS;
@@ -49,6 +54,8 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   fishbone: 'Fishbone',
   rootCauses: 'Root causes',
   lessons: 'Lessons learned',
+  decisions: 'Decisions',
+  affectedPolicies: 'Affected policies and procedures',
 };
 
 export const REVIEW_SCHEMA_VERSION = 1;
@@ -58,6 +65,9 @@ export const reviewSchema = z.object({
   schemaVersion: z.literal(REVIEW_SCHEMA_VERSION),
   incident: incidentRefSchema,
   ...SECTION_SCHEMAS,
+  // Reviews stored before decisions existed read as "no decisions yet".
+  decisions: decisionsSchema.default([]),
+  affectedPolicies: affectedPoliciesSchema.default([]),
   workflow: workflowStateSchema,
   /** Bumped on every write; a write based on an older version is refused (no silent merge). */
   version: z.int({ error: 'Version must be a whole number' }).min(1, { error: 'Version must be at least 1' }),
@@ -91,6 +101,8 @@ export function createReview(input: NewReviewInput): Result<Review, ValidationEr
     fishbone: emptyFishbone(input.fishboneCategories ?? DEFAULT_FISHBONE_CATEGORIES),
     rootCauses: [],
     lessons: emptyLessons(),
+    decisions: [],
+    affectedPolicies: [],
     workflow: { stage: 'draft', history: [] },
     version: 1,
     createdAt: input.at,

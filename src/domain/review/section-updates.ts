@@ -3,12 +3,14 @@
  * audit diff and size check — in that order, so the most useful refusal comes first
  * (a stale editor should reload before fixing validation errors on old data).
  */
-import { diffForAudit } from './audit-diff';
+import { diffForAudit, type AuditChange } from './audit-diff';
+import { prepareDecisions } from '../decisions/decision';
 import { buildAuditEvent } from './audit-event';
 import { blamelessWarnings, type BlamelessWarning } from './blameless';
 import { fail, ok, type Result } from './result';
 import { SECTION_SCHEMAS, type Review, type SectionName } from './review';
 import { checkRootCauseCategories, type RootCauseTaxonomy } from './root-causes';
+import { LIMITS } from './limits';
 import { STAGE_LABELS, isEditableStage } from './stages';
 import { assertWithinStorageLimit } from './storage-limit';
 import { sortTimeline } from './timeline';
@@ -72,7 +74,9 @@ export function applySectionUpdate(
   if (!fresh.ok) return fresh;
 
   const stage = review.workflow.stage;
-  if (!isEditableStage(stage)) {
+  // R8: a change to approved decisions is allowed, and sends the review back for approval.
+  const reopensApproval = section === 'decisions' && stage === 'approved';
+  if (!isEditableStage(stage) && !reopensApproval) {
     return fail({
       code: 'not-editable',
       message:
@@ -83,7 +87,7 @@ export function applySectionUpdate(
     });
   }
 
-  const parsed = validate(SECTION_SCHEMAS[section], value, section);
+  const parsed = section === 'decisions' ? prepareDecisions(review.decisions, value, review.rootCauses, context.actor, context.at) : validate(SECTION_SCHEMAS[section], value, section);
   if (!parsed.ok) return parsed;
   const candidate = normalise(withSection(review, section, parsed.value), section);
 
@@ -99,7 +103,8 @@ export function applySectionUpdate(
   const changes = diffForAudit(review[section], candidate[section], section);
   if (changes.length === 0) return ok({ changed: false, review, warnings });
 
-  const updated = stampWrite(candidate, context.actor, context.at);
+  const reopened = reopensApproval ? reopenForApproval(candidate, context.actor, context.at) : undefined;
+  const updated = stampWrite(reopened?.review ?? candidate, context.actor, context.at);
   const size = assertWithinStorageLimit(updated);
   if (!size.ok) return size;
 
@@ -114,7 +119,19 @@ export function applySectionUpdate(
       by: context.actor,
       at: context.at,
       version: updated.version,
-      changes,
+      changes: reopened === undefined ? changes : [...changes, reopened.change],
+      ...(reopened === undefined ? {} : { reason: REOPEN_REASON }),
     }),
   });
+}
+
+const REOPEN_REASON = 'Decisions changed after approval; they need approval again.';
+
+/** The approval is void once a decision changes: back to "in review", recorded like a reopening. */
+function reopenForApproval(review: Review, actor: string, at: string): { review: Review; change: AuditChange } {
+  const change = { from: review.workflow.stage, to: 'in_review' as const, by: actor, at, reason: REOPEN_REASON };
+  return {
+    review: { ...review, workflow: { stage: 'in_review', history: [...review.workflow.history, change].slice(-LIMITS.workflowHistory) } },
+    change: { path: 'workflow.stage', kind: 'changed', before: STAGE_LABELS[review.workflow.stage], after: STAGE_LABELS.in_review },
+  };
 }

@@ -57,6 +57,8 @@ export const stageChangeSchema = z.object({
   by: accountId('Changed by'),
   at: instant('Changed at'),
   reason: text('Reason', LIMITS.longText).optional(),
+  /** R8: the approver's comment on approving (a rejection's comment is its reason). */
+  comment: text('Comment', LIMITS.longText).optional(),
 });
 
 export const workflowStateSchema = z.object({

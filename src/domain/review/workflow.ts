@@ -15,6 +15,8 @@ export interface TransitionOptions extends Omit<ChecklistContext, 'actor'> {
   /** The version the person saw; a stale one is refused like any other write. */
   baseVersion?: number;
   nameOf?: NameOf;
+  /** The approver's comment when approving (R8); kept in the stage history and the audit event. */
+  comment?: string;
 }
 
 /** A successful write: the new document to store and the audit event to append with it. */
@@ -68,7 +70,8 @@ export function transition(
     });
   }
   const reason = options.reason?.trim() ? options.reason.trim().slice(0, LIMITS.longText) : undefined;
-  const change = { from, to: target, by: actor, at, ...(reason ? { reason } : {}) };
+  const comment = options.comment?.trim() ? options.comment.trim().slice(0, LIMITS.longText) : undefined;
+  const change = { from, to: target, by: actor, at, ...(reason ? { reason } : {}), ...(comment ? { comment } : {}) };
   const next: Review = {
     ...stampWrite(review, actor, at),
     workflow: { stage: target, history: [...review.workflow.history, change].slice(-LIMITS.workflowHistory) },
@@ -86,13 +89,15 @@ export function transition(
       version: next.version,
       changes: [{ path: 'workflow.stage', kind: 'changed', before: STAGE_LABELS[from], after: STAGE_LABELS[target] }],
       ...(reason ? { reason } : {}),
+      ...(comment ? { comment } : {}),
     }),
   });
 }
 
 /** The latest approval still in force (none once the review has been reopened). */
-export function currentApproval(review: Review): { by: string; at: string } | undefined {
+export function currentApproval(review: Review): { by: string; at: string; comment?: string } | undefined {
   if (review.workflow.stage !== 'approved' && review.workflow.stage !== 'closed') return undefined;
   const approval = [...review.workflow.history].reverse().find((change) => change.to === 'approved');
-  return approval ? { by: approval.by, at: approval.at } : undefined;
+  if (!approval) return undefined;
+  return approval.comment === undefined ? { by: approval.by, at: approval.at } : { by: approval.by, at: approval.at, comment: approval.comment };
 }

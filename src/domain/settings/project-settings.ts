@@ -18,37 +18,52 @@ export const taxonomyEntrySchema = z.object({
   retired: z.boolean().default(false),
 });
 
-export const approverRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('group'), groupName: name('Approver group') }),
-  z.object({ kind: z.literal('project-role'), roleName: name('Approver project role') }),
-]);
+export const approverRuleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('group'), groupName: name('Approver group') }),
+    z.object({ kind: z.literal('project-role'), roleName: name('Approver project role') }),
+  ],
+  { error: 'Approvers must be a Jira group or a project role' },
+);
+
+const whole = (label: string, min: number, max: number) =>
+  z
+    .int({ error: `${label} must be a whole number` })
+    .min(min, { error: `${label} must be at least ${min}` })
+    .max(max, { error: `${label} must be at most ${max}` });
+
+const severity = z.enum(SEVERITIES, { error: `Severity must be one of ${SEVERITIES.join(', ')}` });
 
 export const projectSettingsSchema = z.object({
   /** Issue type names that are incidents; any type whose name contains "Incident" also counts. */
-  incidentIssueTypes: z.array(name('Incident issue type')).max(20),
+  incidentIssueTypes: z.array(name('Incident issue type')).max(20, { error: 'At most 20 incident issue types' }),
   /** Jira priority name → severity, for pre-filling facts. */
-  severityMapping: z.record(z.string().max(60), z.enum(SEVERITIES)),
+  severityMapping: z.record(z.string().trim().min(1, { error: 'Priority name must not be empty' }).max(60, { error: 'Priority name must be at most 60 characters' }), severity),
   /** Severities for which a review is mandatory (R22). */
-  significantSeverities: z.array(z.enum(SEVERITIES)).max(4),
+  significantSeverities: z.array(severity).max(4),
   /** A significant incident's review should be approved within this many days of resolution. */
-  reviewTargetDays: z.int().min(1).max(365),
-  rootCauseTaxonomy: z.array(taxonomyEntrySchema).min(1, { error: 'Keep at least one root-cause category' }).max(50),
-  fishboneCategories: z.array(z.object({ id: categoryKey, label: name('Fishbone category', 80) })).min(1).max(12),
+  reviewTargetDays: whole('Review target (days)', 1, 365),
+  rootCauseTaxonomy: z.array(taxonomyEntrySchema).min(1, { error: 'Keep at least one root-cause category' }).max(50, { error: 'At most 50 root-cause categories' }),
+  fishboneCategories: z
+    .array(z.object({ id: categoryKey, label: name('Fishbone category', 80), retired: z.boolean().default(false) }))
+    .min(1, { error: 'Keep at least one fishbone category' })
+    .max(12, { error: 'At most 12 fishbone categories fit on the diagram' }),
   actions: z.object({
     /** Where corrective-action issues are created; null = the incident's own project. */
     projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, { error: 'Action project must be a Jira project key such as ISMS' }).nullable(),
     issueTypeName: name('Action issue type'),
     linkTypeName: name('Link type'),
-    defaultDueDays: z.int().min(1).max(365),
+    defaultDueDays: whole('Default due date (days)', 1, 365),
   }),
   approvers: approverRuleSchema,
   /** Segregation of duties: whoever requested approval may not approve. */
   requireIndependentApprover: z.boolean(),
   /** A completed action is effective when its root-cause category does not recur within this window (R11). */
-  effectivenessWindowDays: z.int().min(7).max(730),
+  effectivenessWindowDays: whole('Effectiveness window (days)', 7, 730),
   reminders: z.object({
     enabled: z.boolean(),
-    daysBeforeDue: z.int().min(0).max(60),
+    daysBeforeDue: whole('Reminder lead time (days)', 0, 60),
     notifyWatchers: z.boolean(),
   }),
 });
@@ -61,7 +76,7 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   significantSeverities: ['critical', 'high'],
   reviewTargetDays: 14,
   rootCauseTaxonomy: DEFAULT_ROOT_CAUSE_TAXONOMY.map((category) => ({ ...category, retired: false })),
-  fishboneCategories: DEFAULT_FISHBONE_CATEGORIES.map((category) => ({ ...category })),
+  fishboneCategories: DEFAULT_FISHBONE_CATEGORIES.map((category) => ({ ...category, retired: false })),
   actions: { projectKey: null, issueTypeName: 'Task', linkTypeName: 'Relates', defaultDueDays: 30 },
   approvers: { kind: 'group', groupName: 'isms-approvers' },
   requireIndependentApprover: true,
@@ -75,6 +90,10 @@ export const activeTaxonomy = (settings: ProjectSettings): RootCauseTaxonomy =>
 
 /** Every category ever used, for labels in history, trends and reports. */
 export const fullTaxonomy = (settings: ProjectSettings): RootCauseTaxonomy => settings.rootCauseTaxonomy.map(({ key, label }) => ({ key, label }));
+
+/** Fishbone categories a new review's diagram starts with (retired ones stay on old diagrams, which keep their own copy). */
+export const activeFishboneCategories = (settings: ProjectSettings): { id: string; label: string }[] =>
+  settings.fishboneCategories.filter((category) => !category.retired).map(({ id, label }) => ({ id, label }));
 
 export function isIncidentType(settings: ProjectSettings, issueTypeName: string): boolean {
   return /incident/i.test(issueTypeName) || settings.incidentIssueTypes.some((type) => type.toLowerCase() === issueTypeName.toLowerCase());

@@ -87,7 +87,7 @@ export function CategoryEditor({ path, noun, items, savedKeys, max, errors, read
                   {item.retired ? <span className="lozenge">Retired</span> : savedKeys.has(item.key) ? <span className="lozenge success">Active</span> : <span className="lozenge information">New</span>}
                 </td>
                 {readOnly ? null : (
-                  <td className="row-actions">
+                  <td className="category-actions">
                     {savedKeys.has(item.key) ? (
                       <button
                         type="button"

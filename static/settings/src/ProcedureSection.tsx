@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { ProcedureDocumentView, ProcedureVersionView, ProcedureView } from '../../../src/api/settings';
 import { PROCEDURE_STATUS_LABEL, type ProcedureVersionStatus } from '../../../src/domain/procedure';
 import { call, CallError } from '../../shared/client';
@@ -62,7 +62,7 @@ export function ProcedureSection({ projectKey, procedure, onChange, onReload }: 
 
   const fail = (error: unknown) => { setBusy({ kind: 'error', error: error instanceof CallError ? error : new CallError({ code: 'INTERNAL', message: String(error) }) }); };
 
-  const saveDraft = async (event: FormEvent) => {
+  const saveDraft = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy({ kind: 'saving' });
     try {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import type { SaveSettingsResult, SettingsView } from '../../../src/api/settings';
 import type { ProjectSettings } from '../../../src/domain/settings';
 import { call, CallError } from '../../shared/client';
@@ -48,25 +48,26 @@ export function SettingsForm({ view, onSaved, onReload }: SettingsFormProps) {
   const options = view.options;
 
   // The issue types of a newly picked action project come from Jira in the browser, as the admin.
-  const actionProject = draft.actions.projectKey;
-  useEffect(() => {
-    if (readOnly || actionProject === actionTypes.projectKey) return;
-    let live = true;
-    setActionTypes({ projectKey: actionProject, types: [], loading: true });
-    const key = actionProject ?? view.project.key;
-    issueTypesOf(key).then(
-      (types) => { if (live) setActionTypes({ projectKey: actionProject, types, loading: false }); },
-      () => { if (live) setActionTypes({ projectKey: actionProject, types: [], loading: false }); },
+  const pickActionProject = (projectKey: string | null) => {
+    set('actions', { ...draft.actions, projectKey });
+    if (projectKey === actionTypes.projectKey) return;
+    setActionTypes({ projectKey, types: [], loading: true });
+    issueTypesOf(projectKey ?? view.project.key).then(
+      (types) => {
+        setActionTypes((current) => (current.projectKey === projectKey ? { projectKey, types, loading: false } : current));
+        // Keep the chosen type when the new project has it; otherwise offer the first one.
+        setDraft((current) => (types.length === 0 || types.includes(current.actions.issueTypeName) ? current : { ...current, actions: { ...current.actions, issueTypeName: types[0] ?? current.actions.issueTypeName } }));
+      },
+      () => { setActionTypes((current) => (current.projectKey === projectKey ? { projectKey, types: [], loading: false } : current)); },
     );
-    return () => { live = false; };
-  }, [actionProject, actionTypes.projectKey, readOnly, view.project.key]);
+  };
 
   const set = <K extends keyof ProjectSettings>(key: K, value: ProjectSettings[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
     if (state.kind === 'saved' || state.kind === 'unchanged') setState({ kind: 'idle' });
   };
 
-  const save = async (event: FormEvent) => {
+  const save = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (readOnly) return;
     setState({ kind: 'saving' });
@@ -148,6 +149,7 @@ export function SettingsForm({ view, onSaved, onReload }: SettingsFormProps) {
                 <tr key={priority}>
                   <th scope="row">
                     <label htmlFor={fieldId(`severityMapping.${priority}`)}>{priority}</label>
+                    {options !== null && !options.priorities.includes(priority) ? <span className="subtlest not-on-site">Not a priority on this site</span> : null}
                   </th>
                   <td>
                     <select id={fieldId(`severityMapping.${priority}`)} value={mappedSeverity(draft.severityMapping, priority)} onChange={(event) => { setMapping(priority, event.target.value); }}>
@@ -185,7 +187,7 @@ export function SettingsForm({ view, onSaved, onReload }: SettingsFormProps) {
 
         <Section id="actions" title="Corrective actions" description="Where the app creates corrective and improvement actions, and how they are linked to the incident (R10).">
           <div className="field-row">
-            <SelectField path="actions.projectKey" label="Project" errors={errors} value={draft.actions.projectKey ?? ''} choices={projectChoices} onChange={(value) => { set('actions', { ...draft.actions, projectKey: value === '' ? null : value }); }} />
+            <SelectField path="actions.projectKey" label="Project" errors={errors} value={draft.actions.projectKey ?? ''} choices={projectChoices} onChange={(value) => { pickActionProject(value === '' ? null : value); }} />
             <SelectField
               path="actions.issueTypeName"
               label="Issue type"
