@@ -125,6 +125,10 @@ async function seedOne(call: Call, issue: SeedIssue, stage: ReviewStage): Promis
     whatWouldWeDoDifferently: content.differently,
     whatImprovementsAreNeeded: content.improvements,
   });
+  await save('decisions', [
+    { rootCauseId: 'seed-r1', option: 'corrective-action', rationale: `Prevents a repeat: ${content.improvements}` },
+    { rootCauseId: 'seed-r2', option: 'continual-improvement', rationale: content.differently },
+  ]);
   await move('rita', 'in_review');
   if (stage === 'in_review') return;
   await move('rita', 'awaiting_approval');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionsInputs, type DecisionsOutputs } from './decisions';
 import { projectKeySchema } from './keys';
 import { reviewInputs, type ReviewOutputs } from './review';
 import { settingsInputs, type SettingsOutputs } from './settings';
@@ -12,10 +13,11 @@ import type { DashboardView } from './views';
 export const resolverInputs = {
   ...reviewInputs,
   ...settingsInputs,
+  ...decisionsInputs,
   getDashboard: z.strictObject({ projectKey: projectKeySchema }),
 };
 
-export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs {
+export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs {
   getDashboard: DashboardView;
 }
 

@@ -57,7 +57,8 @@ export interface IndexQuery {
 
 /** One page of an entity's index, in index order: list screens never scan. */
 export async function queryIndex<T>(entity: EntityName, index: string, partition: (string | number)[], options: IndexQuery = {}): Promise<Page<T>> {
-  let query = kvs.entity<T>(entity).query().index(index, { partition });
+  // An index declared without a partition (e.g. `- issueKey`) is queried without one.
+  let query = kvs.entity<T>(entity).query().index(index, partition.length === 0 ? {} : { partition });
   if (options.equalTo !== undefined) query = query.where(WhereConditions.equalTo(options.equalTo));
   else if (options.lessThan !== undefined) query = query.where(WhereConditions.lessThan(options.lessThan));
   else if (options.atLeast !== undefined) query = query.where(WhereConditions.greaterThanEqualTo(options.atLeast));

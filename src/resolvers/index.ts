@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import type { FunctionKey } from '../api/resolvers';
 import { dashboardResolvers } from './dashboard';
+import { decisionsResolvers } from './decisions';
 import type { ResolverFunction } from './define';
 import { panelResolvers } from './panel';
 import { settingsResolvers } from './settings';
@@ -10,6 +11,7 @@ export const allResolvers: Record<FunctionKey, ResolverFunction> = {
   ...panelResolvers,
   ...dashboardResolvers,
   ...settingsResolvers,
+  ...decisionsResolvers,
 };
 
 const resolver = new Resolver();

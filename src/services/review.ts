@@ -7,6 +7,7 @@ import {
   createReview,
   factsFromJiraIssue,
   transition,
+  type ChecklistContext,
   type Review,
   type ReviewStage,
   type RootCauseTaxonomy,
@@ -15,8 +16,9 @@ import {
 import { getIncidentIssue, type IncidentIssue } from '../platform/jira/issues';
 import { JiraTransport } from '../platform/jira/transport';
 import { getDisplayName } from '../platform/jira/users';
-import { activeTaxonomy } from '../domain/settings/project-settings';
+import { activeFishboneCategories, activeTaxonomy } from '../domain/settings/project-settings';
 import type { Grant } from './access';
+import { decideApprovalOf, transitionExtras } from './decisions';
 import { toAppError } from './domain-errors';
 import { readHistory, readReview, writeReview } from './review-records';
 import { loadProjectSettings } from './settings-store';
@@ -53,13 +55,13 @@ function knownPeople(issue: IncidentIssue): string[] {
   return [issue.fields.assignee?.displayName, issue.fields.reporter?.displayName].filter((name): name is string => name !== undefined);
 }
 
-function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, taxonomy: RootCauseTaxonomy): PanelView {
+function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, taxonomy: RootCauseTaxonomy, extras: ChecklistContext = {}): PanelView {
   const canEdit = grant.permissions.has('EDIT_ISSUES');
   return {
     issue: toSummary(issue),
     review,
     canEdit,
-    transitions: review !== null && canEdit ? availableTransitions(review, { actor }) : [],
+    transitions: review !== null && canEdit ? availableTransitions(review, { actor, ...extras }) : [],
     taxonomy,
   };
 }
@@ -81,8 +83,11 @@ async function loadExisting(issueKey: string): Promise<{ issue: IncidentIssue; r
 /** Runs alongside the permission check (see readOnly in define.ts): Jira issue, then review and settings together. */
 export async function loadPanel(issueKey: string, granted: Promise<Grant>, actor: string): Promise<PanelView> {
   const issue = await getIncidentIssue(asUser(), issueKey);
-  const [review, taxonomy] = await Promise.all([readReview(issue.id), taxonomyFor(issue.fields.project.key)]);
-  return panelView(issue, review ?? null, await granted, actor, taxonomy);
+  const [review, loaded] = await Promise.all([readReview(issue.id), loadProjectSettings(issue.fields.project.key)]);
+  const grant = await granted;
+  // Awaiting approval, approve/reject also check the decisions and whether the caller is an approver (R8).
+  const extras = review !== undefined && grant.permissions.has('EDIT_ISSUES') ? await transitionExtras(review, loaded.settings, actor) : {};
+  return panelView(issue, review ?? null, grant, actor, activeTaxonomy(loaded.settings), extras);
 }
 
 /** Starting twice (double click, two people) is harmless: the second start finds the first review. */
@@ -97,7 +102,7 @@ export async function startReview(issueKey: string, grant: Grant, actor: string)
     actor,
     at,
     facts: factsFromJiraIssue(issue.fields, loaded.settings.severityMapping),
-    fishboneCategories: loaded.settings.fishboneCategories,
+    fishboneCategories: activeFishboneCategories(loaded.settings),
   });
   if (!created.ok) throw toAppError(created.error);
   const review = created.value;
@@ -140,6 +145,11 @@ export async function saveSection(issueKey: string, section: SectionName, value:
 export async function moveReview(issueKey: string, target: ReviewStage, baseVersion: number, reason: string | undefined, actor: string): Promise<TransitionResult> {
   const { review } = await loadExisting(issueKey);
   if (baseVersion !== review.version) throw await conflictWithName(review);
+  // Approving or rejecting is management's decision on the decisions (R8): approver rule, decisions checklist, comment.
+  if (review.workflow.stage === 'awaiting_approval' && (target === 'approved' || target === 'in_review')) {
+    const decided = await decideApprovalOf(review, target === 'approved' ? 'approve' : 'reject', reason ?? '', baseVersion, actor);
+    return { review: decided, transitions: availableTransitions(decided, { actor }) };
+  }
   const outcome = transition(review, target, actor, new Date().toISOString(), { baseVersion, ...(reason === undefined || reason === '' ? {} : { reason }) });
   if (!outcome.ok) throw toAppError(outcome.error);
   try {

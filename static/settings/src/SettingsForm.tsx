@@ -148,7 +148,7 @@ export function SettingsForm({ view, onSaved, onReload }: SettingsFormProps) {
               {priorities.map((priority) => (
                 <tr key={priority}>
                   <th scope="row">
-                    <label htmlFor={fieldId(`severityMapping.${priority}`)}>{priority}</label>
+                    <label htmlFor={fieldId(`severityMapping.${priority}`)}>{priority.charAt(0).toUpperCase() + priority.slice(1)}</label>
                     {options !== null && !options.priorities.includes(priority) ? <span className="subtlest not-on-site">Not a priority on this site</span> : null}
                   </th>
                   <td>
@@ -187,17 +187,18 @@ export function SettingsForm({ view, onSaved, onReload }: SettingsFormProps) {
 
         <Section id="actions" title="Corrective actions" description="Where the app creates corrective and improvement actions, and how they are linked to the incident (R10).">
           <div className="field-row">
-            <SelectField path="actions.projectKey" label="Project" errors={errors} value={draft.actions.projectKey ?? ''} choices={projectChoices} onChange={(value) => { pickActionProject(value === '' ? null : value); }} />
+            <SelectField path="actions.projectKey" fromJira={options !== null} label="Project" errors={errors} value={draft.actions.projectKey ?? ''} choices={projectChoices} onChange={(value) => { pickActionProject(value === '' ? null : value); }} />
             <SelectField
               path="actions.issueTypeName"
               label="Issue type"
+              fromJira={options !== null}
               errors={errors}
               value={draft.actions.issueTypeName}
               choices={actionTypeChoices}
               onChange={(value) => { set('actions', { ...draft.actions, issueTypeName: value }); }}
               {...(actionTypes.loading ? { hint: 'Loading the issue types of the chosen project…' } : {})}
             />
-            <SelectField path="actions.linkTypeName" label="Link type" errors={errors} value={draft.actions.linkTypeName} choices={linkChoices} onChange={(value) => { set('actions', { ...draft.actions, linkTypeName: value }); }} />
+            <SelectField path="actions.linkTypeName" fromJira={options !== null} label="Link type" errors={errors} value={draft.actions.linkTypeName} choices={linkChoices} onChange={(value) => { set('actions', { ...draft.actions, linkTypeName: value }); }} />
           </div>
           <NumberField path="actions.defaultDueDays" label="Default target date" unit="days after the decision" min={1} max={365} errors={errors} value={draft.actions.defaultDueDays} onChange={(value) => { set('actions', { ...draft.actions, defaultDueDays: value }); }} />
         </Section>

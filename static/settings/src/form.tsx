@@ -80,10 +80,10 @@ export interface Choice {
   label: string;
 }
 
-export function SelectField({ path, label, hint, errors, value, choices, onChange }: BaseProps & { value: string; choices: readonly Choice[]; onChange: (value: string) => void }) {
+export function SelectField({ path, label, hint, errors, value, choices, onChange, fromJira = true }: BaseProps & { value: string; choices: readonly Choice[]; onChange: (value: string) => void; fromJira?: boolean }) {
   const error = errors[path];
   // A stored value Jira no longer offers stays visible (and selectable) instead of silently changing.
-  const all = choices.some((choice) => choice.value === value) ? choices : [...choices, { value, label: `${value} (not found in Jira)` }];
+  const all = choices.some((choice) => choice.value === value) ? choices : [...choices, { value, label: fromJira ? `${value} (not found in Jira)` : value }];
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={fieldId(path)}>{label}</label>

@@ -1,0 +1,2 @@
+/** The risk register (R9, R20). */
+export * from './risk';
