@@ -85,10 +85,11 @@ export async function transitionExtras(
  */
 export async function decideApprovalOf(review: Review, outcome: ApprovalOutcome, comment: string, baseVersion: number, actor: string): Promise<Review> {
   const { settings } = await loadProjectSettings(review.incident.projectKey);
-  const context = await approvalContext(review, settings, actor);
-  if (review.workflow.stage === 'awaiting_approval' && !context.isApprover) {
-    throw new AppError('FORBIDDEN', `Only ${context.approverRule} may approve or reject the decisions of ${review.incident.issueKey}.`);
+  // Who may decide comes first, whatever the review's stage or version: a non-approver learns nothing else.
+  if (!(await isApprover(settings, actor, review.incident.projectKey))) {
+    throw new AppError('FORBIDDEN', `Only ${approverRuleLabel(settings)} may approve or reject the decisions of ${review.incident.issueKey}.`);
   }
+  const context = await approvalContext(review, settings, actor);
   if (baseVersion !== review.version) throw new AppError('CONFLICT', 'This review was changed since you loaded it — reload to see the change before deciding.');
   const result = decideApprovalRule(review, { outcome, comment, actor, at: new Date().toISOString(), baseVersion, requireIndependentApprover: settings.requireIndependentApprover }, context);
   if (!result.ok) throw toAppError(result.error);
