@@ -7,7 +7,7 @@
  *   await jira.handle({ method: 'GET', path: '/rest/api/3/myself', headers: {}, as: { kind: 'user', accountId: PERSONAS.rita.accountId } });
  */
 export { JiraEmulator, DEFAULT_BASE_URL, type JiraEmulatorOptions } from './emulator';
-export { seedJira, PERSONAS, STAFF, PERSONA_ACCOUNT_IDS, GROUPS, PROJECT_KEYS, SEED, type PersonaName, type SeedOptions, type SeedSummary } from './seed';
+export { seedJira, seedBulkIncidents, PERSONAS, STAFF, PERSONA_ACCOUNT_IDS, GROUPS, PROJECT_KEYS, SEED, type PersonaName, type SeedOptions, type SeedSummary } from './seed';
 export { APP_USER } from './state/catalog';
 export type { NotificationRecord, UserRecord } from './state/types';
 export type { JiraIssueEvent, IssueCreatedEvent, IssueUpdatedEvent, IssueDeletedEvent, IssueEventListener, Changelog, ChangelogItem, ForgeEventIssue } from './events';

@@ -168,6 +168,13 @@ export function seedJira(state: JiraState, options: SeedOptions): SeedSummary {
   return summary();
 }
 
+/** Adds `count` more security incidents to a seeded site in one transaction: the bench's large projects. */
+export function seedBulkIncidents(state: JiraState, options: { projectKey: string; count: number; now: Date; seed?: number }): void {
+  state.transaction(() => {
+    seedIncidents(state, new Prng(options.seed ?? SEED + options.count), options.now, options.projectKey, SECURITY_INCIDENTS, options.count, [PERSONAS.rita, STAFF.sam, STAFF.priya]);
+  });
+}
+
 function seedPeople(state: JiraState): void {
   for (const user of [...Object.values(PERSONAS), ...Object.values(STAFF)]) state.directory.addUser(user);
   for (const group of Object.values(GROUPS)) state.directory.addGroup(group);

@@ -1,0 +1,87 @@
+import { phishingReview } from '../test/unit/domain/review/fixtures';
+import { resolverInputs } from '../src/api/resolvers';
+import type { Sandbox } from '../sandbox/sandbox';
+import { PERSONAS } from '../sandbox/jira';
+import type { Invoke, Operation } from './measure';
+
+/** The user-facing operations the bench measures, each as the calls a real screen makes. */
+export interface Scenario {
+  name: string;
+  /** Prepares state outside the measurement and returns the measured operation. */
+  prepare(sandbox: Sandbox, invoke: Invoke): Promise<Operation>;
+}
+
+const has = (key: string): boolean => key in resolverInputs;
+
+interface PanelData { ok: true; data: { review: { version: number } | null } }
+
+export const openPanel: Scenario = {
+  name: 'open panel',
+  prepare: () => Promise.resolve((invoke) => invoke('rita', 'getPanel', { issueKey: 'SEC-1' }).then(() => undefined)),
+};
+
+export const saveSection: Scenario = {
+  name: 'save a section',
+  prepare: async (_sandbox, invoke) => {
+    const panel = (await invoke('rita', 'getPanel', { issueKey: 'SEC-2' })) as PanelData;
+    let version = panel.data.review?.version ?? 1;
+    if (panel.data.review === null) version = ((await invoke('rita', 'startReview', { issueKey: 'SEC-2' })) as PanelData).data.review?.version ?? 1;
+    let n = 0;
+    return async (run) => {
+      n++;
+      const saved = (await run('rita', 'saveReviewSection', { issueKey: 'SEC-2', section: 'timeline', value: [{ id: 'b1', at: '2026-01-01T10:00:00.000Z', text: `Bench entry ${String(n)}` }], baseVersion: version })) as { data: { review: { version: number } } };
+      version = saved.data.review.version;
+    };
+  },
+};
+
+export const historyPage: Scenario = {
+  name: 'history page',
+  prepare: () => Promise.resolve((invoke) => invoke('rita', 'getReviewHistory', { issueKey: 'SEC-2' }).then(() => undefined)),
+};
+
+export const dashboardSummary: Scenario = {
+  name: 'dashboard summary',
+  prepare: () => {
+    const key = has('getDashboardSummary') ? 'getDashboardSummary' : 'getDashboard';
+    return Promise.resolve((invoke) => invoke('mark', key, { projectKey: 'SEC' }, { type: 'jira:projectPage' }).then(() => undefined));
+  },
+};
+
+/** The first incident from SEC-`from` on that has no review yet. */
+async function unreviewedIncident(invoke: Invoke, from: number): Promise<string> {
+  for (let n = from; n < from + 200; n++) {
+    const panel = (await invoke('rita', 'getPanel', { issueKey: `SEC-${String(n)}` })) as PanelData;
+    if (panel.data.review === null) return `SEC-${String(n)}`;
+  }
+  throw new Error('bench: no incident without a review');
+}
+
+/** An approved review with K draft actions, then the measured "Create issues". */
+export function createActions(k: number, from: number): Scenario {
+  return {
+    name: `create ${String(k)} actions`,
+    prepare: async (_sandbox, invoke) => {
+      const issueKey = await unreviewedIncident(invoke, from);
+      const complete = phishingReview('draft');
+      let version = ((await invoke('rita', 'startReview', { issueKey })) as PanelData).data.review?.version ?? 1;
+      const save = async (section: string, value: unknown) => {
+        version = ((await invoke('rita', 'saveReviewSection', { issueKey, section, value, baseVersion: version })) as { data: { review: { version: number } } }).data.review.version;
+      };
+      for (const section of ['facts', 'timeline', 'people', 'fiveWhys', 'fishbone', 'rootCauses', 'lessons'] as const) await save(section, complete[section]);
+      await save('decisions', [
+        { rootCauseId: 'r1', option: 'corrective-action', rationale: 'Prevents a repeat' },
+        { rootCauseId: 'r2', option: 'continual-improvement', rationale: 'Strengthens the control' },
+      ]);
+      const move = async (persona: 'rita' | 'mark', target: string) => {
+        version = ((await invoke(persona, 'transitionReview', { issueKey, target, baseVersion: version })) as { data: { review: { version: number } } }).data.review.version;
+      };
+      await move('rita', 'in_review');
+      await move('rita', 'awaiting_approval');
+      await move('mark', 'approved');
+      const actions = Array.from({ length: k }, (_, i) => ({ rootCauseId: 'r1', kind: 'corrective', summary: `Corrective action ${String(i + 1)}`, ownerAccountId: PERSONAS.owen.accountId, targetDate: '2027-03-31' }));
+      await invoke('mark', 'addActions', { issueKey, actions });
+      return (run) => run('mark', 'createActionIssues', { issueKey }).then(() => undefined);
+    },
+  };
+}
