@@ -44,9 +44,13 @@ CREATE TABLE IF NOT EXISTS jira_issues (
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, project_id INTEGER NOT NULL REFERENCES jira_projects(id),
   fields TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS jira_issues_project ON jira_issues(project_id);
+-- Sub-task and link lookups run for every issue a search renders: without these, a search is quadratic.
+CREATE INDEX IF NOT EXISTS jira_issues_parent ON jira_issues(json_extract(fields, '$.parentId'));
 CREATE TABLE IF NOT EXISTS jira_issue_links (
   id INTEGER PRIMARY KEY, type_id INTEGER NOT NULL REFERENCES jira_link_types(id),
   inward_issue_id INTEGER NOT NULL, outward_issue_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS jira_issue_links_inward ON jira_issue_links(inward_issue_id);
+CREATE INDEX IF NOT EXISTS jira_issue_links_outward ON jira_issue_links(outward_issue_id);
 CREATE TABLE IF NOT EXISTS jira_issue_properties (
   issue_id INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (issue_id, key));
 CREATE TABLE IF NOT EXISTS jira_notifications (
