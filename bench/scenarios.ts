@@ -1,4 +1,4 @@
-import { phishingReview } from '../test/unit/domain/review/fixtures';
+import { approveReview } from '../test/support/review-flow';
 import { resolverInputs } from '../src/api/resolvers';
 import type { Sandbox } from '../sandbox/sandbox';
 import { PERSONAS } from '../sandbox/jira';
@@ -63,22 +63,7 @@ export function createActions(k: number, from: number): Scenario {
     name: `create ${String(k)} actions`,
     prepare: async (_sandbox, invoke) => {
       const issueKey = await unreviewedIncident(invoke, from);
-      const complete = phishingReview('draft');
-      let version = ((await invoke('rita', 'startReview', { issueKey })) as PanelData).data.review?.version ?? 1;
-      const save = async (section: string, value: unknown) => {
-        version = ((await invoke('rita', 'saveReviewSection', { issueKey, section, value, baseVersion: version })) as { data: { review: { version: number } } }).data.review.version;
-      };
-      for (const section of ['facts', 'timeline', 'people', 'fiveWhys', 'fishbone', 'rootCauses', 'lessons'] as const) await save(section, complete[section]);
-      await save('decisions', [
-        { rootCauseId: 'r1', option: 'corrective-action', rationale: 'Prevents a repeat' },
-        { rootCauseId: 'r2', option: 'continual-improvement', rationale: 'Strengthens the control' },
-      ]);
-      const move = async (persona: 'rita' | 'mark', target: string) => {
-        version = ((await invoke(persona, 'transitionReview', { issueKey, target, baseVersion: version })) as { data: { review: { version: number } } }).data.review.version;
-      };
-      await move('rita', 'in_review');
-      await move('rita', 'awaiting_approval');
-      await move('mark', 'approved');
+      await approveReview(invoke, issueKey);
       const actions = Array.from({ length: k }, (_, i) => ({ rootCauseId: 'r1', kind: 'corrective', summary: `Corrective action ${String(i + 1)}`, ownerAccountId: PERSONAS.owen.accountId, targetDate: '2027-03-31' }));
       await invoke('mark', 'addActions', { issueKey, actions });
       return (run) => run('mark', 'createActionIssues', { issueKey }).then(() => undefined);
