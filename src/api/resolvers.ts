@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { communicationInputs, type CommunicationOutputs } from './communication';
+import { dashboardInputs, type DashboardOutputs } from './dashboard';
 import { decisionsInputs, type DecisionsOutputs } from './decisions';
-import { projectKeySchema } from './keys';
+import { processReviewInputs, type ProcessReviewOutputs } from './process-review';
 import { reviewInputs, type ReviewOutputs } from './review';
 import { settingsInputs, type SettingsOutputs } from './settings';
-import type { DashboardView } from './views';
 
 /**
  * Every resolver the Custom UI can call: its input schema (validated on the server, reusable in
@@ -14,12 +15,12 @@ export const resolverInputs = {
   ...reviewInputs,
   ...settingsInputs,
   ...decisionsInputs,
-  getDashboard: z.strictObject({ projectKey: projectKeySchema }),
+  ...dashboardInputs,
+  ...communicationInputs,
+  ...processReviewInputs,
 };
 
-export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs {
-  getDashboard: DashboardView;
-}
+export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs, DashboardOutputs, CommunicationOutputs, ProcessReviewOutputs {}
 
 export type FunctionKey = keyof typeof resolverInputs & keyof ResolverOutputs;
 export type ResolverInput<K extends FunctionKey> = z.input<(typeof resolverInputs)[K]>;

@@ -1,5 +1,5 @@
 /** View models: what each screen receives from one resolver call. Shared by src/ and static/. */
-import type { AuditEvent, AvailableTransition, BlamelessWarning, Review, ReviewStage, RootCauseTaxonomy } from '../domain/review';
+import type { AuditEvent, AvailableTransition, BlamelessWarning, Review, RootCauseTaxonomy } from '../domain/review';
 
 export interface IssueSummary {
   id: string;
@@ -47,10 +47,8 @@ export interface HistoryPage {
   cursor?: string;
 }
 
-export interface DashboardView {
-  project: { key: string; name: string };
-  recentReviews: { issueKey: string; stage: ReviewStage; updatedAt: string }[];
-}
+/** The project page's view models live with its resolvers (src/api/dashboard.ts). */
+export type { DashboardSummary, OverdueActionsPage } from './dashboard';
 
 /** The project settings page's view model lives with its resolvers (src/api/settings.ts). */
 export type { SettingsView } from './settings';

@@ -16,6 +16,12 @@ export const ENTITY = {
   actionCreation: 'action-creation',
   risk: 'risk',
   riskLink: 'risk-link',
+  jobState: 'job-state',
+  reminder: 'reminder',
+  communication: 'communication',
+  processReview: 'process-review',
+  rollup: 'rollup',
+  rollupRebuild: 'rollup-rebuild',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -49,10 +55,41 @@ export interface IndexQuery {
   lessThan?: string | number;
   /** Range attribute at or above this value (e.g. updated since); ignored with equalTo or lessThan. */
   atLeast?: string | number;
+  /** Range attribute within [low, high] (inclusive); ignored with equalTo, lessThan or atLeast. */
+  between?: readonly [string | number, string | number];
+  /**
+   * Conditions on other attributes, all of which must hold. Storage applies them while reading
+   * the index range, so a page can hold fewer matches than `limit` only at the range's end.
+   */
+  filters?: readonly AttributeFilter[];
   /** At most 20, the platform's page size for list screens. */
   limit?: number;
   cursor?: string;
   sort?: 'ASC' | 'DESC';
+  /** Keeps only items whose attribute has one of these values (filtered by Forge storage, not in code). */
+  anyOf?: { attribute: string; values: readonly (string | number)[] };
+}
+
+/** One filter condition on a stored attribute (see IndexQuery.filters). */
+export interface AttributeFilter {
+  attribute: string;
+  condition: 'equalTo' | 'notEqualTo' | 'contains' | 'lessThan' | 'greaterThanEqualTo';
+  value: string | number;
+}
+
+function filterClause(filter: AttributeFilter) {
+  switch (filter.condition) {
+    case 'equalTo':
+      return FilterConditions.equalTo(filter.value);
+    case 'notEqualTo':
+      return FilterConditions.notEqualTo(filter.value);
+    case 'contains':
+      return FilterConditions.contains(String(filter.value));
+    case 'lessThan':
+      return FilterConditions.lessThan(filter.value);
+    case 'greaterThanEqualTo':
+      return FilterConditions.greaterThanEqualTo(filter.value);
+  }
 }
 
 /** One page of an entity's index, in index order: list screens never scan. */
@@ -62,7 +99,22 @@ export async function queryIndex<T>(entity: EntityName, index: string, partition
   if (options.equalTo !== undefined) query = query.where(WhereConditions.equalTo(options.equalTo));
   else if (options.lessThan !== undefined) query = query.where(WhereConditions.lessThan(options.lessThan));
   else if (options.atLeast !== undefined) query = query.where(WhereConditions.greaterThanEqualTo(options.atLeast));
+  else if (options.between !== undefined) query = query.where(WhereConditions.between(options.between[0], options.between[1]));
+  const [firstFilter, ...moreFilters] = options.filters ?? [];
+  if (firstFilter !== undefined) {
+    let filter = new Filter<T>().and(firstFilter.attribute as keyof T, filterClause(firstFilter));
+    for (const more of moreFilters) filter = filter.and(more.attribute as keyof T, filterClause(more));
+    query = query.filters(filter);
+  }
   if (options.sort !== undefined) query = query.sort(options.sort === 'ASC' ? Sort.ASC : Sort.DESC);
+  const anyOf = options.anyOf;
+  if (anyOf !== undefined && anyOf.values.length > 0) {
+    const [first, ...rest] = anyOf.values as (string | number)[];
+    const field = anyOf.attribute as keyof T;
+    let filter = new Filter<T>().or(field, FilterConditions.equalTo(first as string | number));
+    for (const value of rest) filter = filter.or(field, FilterConditions.equalTo(value));
+    query = query.filters(filter);
+  }
   if (options.cursor !== undefined) query = query.cursor(options.cursor);
   try {
     const result = await query.limit(Math.min(options.limit ?? 20, 20)).getMany();
@@ -150,6 +202,18 @@ export async function getRecords<T>(entity: EntityName, keys: readonly string[])
     const chunk = unique.slice(start, start + MAX_TRANSACTION_OPS);
     const result = await kvs.batchGet<T>(chunk.map((key) => ({ key, entityName: entity })));
     for (const item of result.successfulKeys) found.set(item.key, item.value);
+  }
+  return found;
+}
+
+/** Records of several entities in one round trip (≤ 25 per call); the map is keyed `entity/key`. */
+export async function getMixedRecords(items: readonly { entity: EntityName; key: string }[]): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  const unique = [...new Map(items.map((item) => [`${item.entity}/${item.key}`, item])).values()];
+  for (let start = 0; start < unique.length; start += MAX_TRANSACTION_OPS) {
+    const chunk = unique.slice(start, start + MAX_TRANSACTION_OPS);
+    const result = await kvs.batchGet<unknown>(chunk.map((item) => ({ key: item.key, entityName: item.entity })));
+    for (const item of result.successfulKeys) found.set(`${item.entityName ?? ''}/${item.key}`, item.value);
   }
   return found;
 }

@@ -1,9 +1,11 @@
 import Resolver from '@forge/resolver';
 import type { FunctionKey } from '../api/resolvers';
+import { communicationResolvers } from './communication';
 import { dashboardResolvers } from './dashboard';
 import { decisionsResolvers } from './decisions';
 import type { ResolverFunction } from './define';
 import { panelResolvers } from './panel';
+import { processReviewResolvers } from './process-review';
 import { settingsResolvers } from './settings';
 
 /** Every resolver, grouped by module; the type makes a key without a definition a compile error. */
@@ -12,6 +14,8 @@ export const allResolvers: Record<FunctionKey, ResolverFunction> = {
   ...dashboardResolvers,
   ...settingsResolvers,
   ...decisionsResolvers,
+  ...communicationResolvers,
+  ...processReviewResolvers,
 };
 
 const resolver = new Resolver();

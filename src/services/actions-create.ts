@@ -220,7 +220,7 @@ async function run(review: Review, lock: LockHandle, requested: readonly string[
     const reason = recovered.has(actionId) ? 'Found by its idempotency key after Jira did not confirm the create call' : undefined;
     // Unconditional: the lock makes this run the only writer of the drafts' Jira references, and an
     // issue Jira created must be recorded on its action whatever happened to the draft meanwhile.
-    return [{ action: next, baseVersion: 'unconditional' as const, event: actionEvent(next, 'action-issue-created', actor, at, draft, next, reason) }];
+    return [{ action: next, baseVersion: 'unconditional' as const, previous: draft, event: actionEvent(next, 'action-issue-created', actor, at, draft, next, reason) }];
   });
   await writeActions(settled);
   for (const change of settled) inFlight.delete(change.action.id);

@@ -65,7 +65,7 @@ export async function judgeProjectEffectiveness(projectKey: string, now: Date): 
     else run.notEffective += 1;
     const next: Action = { ...action, effectiveness: judgement, version: action.version + 1, updatedAt: at, updatedBy: APP_ACTOR };
     const reason = judgement.recurrence === undefined ? undefined : `Root-cause category recurred in ${judgement.recurrence.issueKey}`;
-    return [{ action: next, baseVersion: action.version, event: actionEvent(next, 'action-effectiveness-judged', APP_ACTOR, at, action, next, reason) }];
+    return [{ action: next, baseVersion: action.version, previous: action, event: actionEvent(next, 'action-effectiveness-judged', APP_ACTOR, at, action, next, reason) }];
   });
   await writeActions(changes);
   return run;

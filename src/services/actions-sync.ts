@@ -58,7 +58,7 @@ async function syncOne(action: Action, event: ActionIssueEvent, attempt = 1): Pr
   if (!outcome.changed) return false;
   const reason = observation.kind === 'deleted' ? `Jira issue ${action.jira?.issueKey ?? ''} was deleted` : `Jira issue ${action.jira?.issueKey ?? ''} changed`;
   try {
-    await writeActions([{ action: outcome.action, baseVersion: action.version, event: actionEvent(outcome.action, 'action-status-synced', by, at, action, outcome.action, reason) }]);
+    await writeActions([{ action: outcome.action, baseVersion: action.version, previous: action, event: actionEvent(outcome.action, 'action-status-synced', by, at, action, outcome.action, reason) }]);
     return true;
   } catch (error) {
     // Two deliveries at once: the loser re-reads and applies its observation to the winner's version.

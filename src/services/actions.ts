@@ -22,9 +22,8 @@ import { getActionIssue } from '../platform/jira/action-issues';
 import { linkIssues } from '../platform/jira/issue-links';
 import { setIssueProperty } from '../platform/jira/issue-properties';
 import { JiraTransport } from '../platform/jira/transport';
-import { ENTITY, transact } from '../platform/store';
 import type { Grant } from './access';
-import { actionKey, actionsOfIncident, auditWrite, readAction, readCreation, writeActions } from './actions-records';
+import { actionsOfIncident, deleteAction, readAction, readCreation, writeActions } from './actions-records';
 import { loadDecisionsView, reviewOfIncident } from './decisions';
 import { toAppError } from './domain-errors';
 import { readRisks, riskLinksOfIncident } from './risks-records';
@@ -100,7 +99,7 @@ export async function updateDraftAction(issueKey: string, actionId: string, base
   const at = new Date().toISOString();
   const edited = editDraftAction(action, input, { actor, at, baseVersion });
   if (!edited.ok) throw toAppError(edited.error);
-  if (edited.value.changed) await writeActions([{ action: edited.value.action, baseVersion, event: actionEvent(edited.value.action, 'action-updated', actor, at, action, edited.value.action) }]);
+  if (edited.value.changed) await writeActions([{ action: edited.value.action, baseVersion, previous: action, event: actionEvent(edited.value.action, 'action-updated', actor, at, action, edited.value.action) }]);
   return loadDecisionsView(review, grant, actor);
 }
 
@@ -112,7 +111,7 @@ export async function removeDraftAction(issueKey: string, actionId: string, base
   if (action.status !== 'draft') throw new AppError('NOT_ALLOWED', `This action is the Jira issue ${action.jira?.issueKey ?? ''}; it stays on record. Close or delete the issue in Jira instead.`);
   const at = new Date().toISOString();
   const removed = { ...action, version: action.version + 1, updatedAt: at, updatedBy: actor };
-  await transact([auditWrite(actionEvent(removed, 'action-removed', actor, at, action, {}))], [{ entity: ENTITY.action, key: actionKey(action.id), expect: baseVersion }]);
+  await deleteAction(action, actionEvent(removed, 'action-removed', actor, at, action, {}));
   return loadDecisionsView(review, grant, actor);
 }
 
@@ -180,6 +179,6 @@ export async function verifyAction(
   const at = new Date().toISOString();
   const verified = verifyActionRule(action, { evidence: input.evidence, ...(input.evidenceLink === undefined ? {} : { evidenceLink: input.evidenceLink }) }, { actor, at, baseVersion: input.baseVersion });
   if (!verified.ok) throw toAppError(verified.error);
-  await writeActions([{ action: verified.value, baseVersion: action.version, event: actionEvent(verified.value, 'action-verified', actor, at, action, verified.value) }]);
+  await writeActions([{ action: verified.value, baseVersion: action.version, previous: action, event: actionEvent(verified.value, 'action-verified', actor, at, action, verified.value) }]);
   return loadDecisionsView(review, grant, actor);
 }

@@ -13,7 +13,14 @@ import {
   type ApprovalContext,
   type ApprovalOutcome,
 } from '../domain/decisions';
-import { categoryLabel, isEditableStage, parseReview, type ChecklistItem, type Review, type ReviewStage } from '../domain/review';
+import {
+  availableTransitions,
+  categoryLabel,
+  isEditableStage,
+  parseReview,
+  type AvailableTransition,
+  type Review,
+} from '../domain/review';
 import { riskLevel, riskScore, type Risk, type RiskLink } from '../domain/risks';
 import { fullTaxonomy, type ProjectSettings } from '../domain/settings';
 import { getIncidentIssue } from '../platform/jira/issues';
@@ -67,15 +74,17 @@ export async function approvalContext(review: Review, settings: ProjectSettings,
   return { isApprover: approver, approverRule: approverRuleLabel(settings), riskLinkedRootCauseIds: riskLinkedRootCauses(riskLinks) };
 }
 
-/** The workflow checklist additions (decisions, approver) for a review awaiting approval; nothing otherwise. */
-export async function transitionExtras(
-  review: Review,
-  settings: ProjectSettings,
-  actor: string,
-): Promise<{ extraItems: Partial<Record<ReviewStage, ChecklistItem[]>>; requireIndependentApprover: boolean }> {
-  if (review.workflow.stage !== 'awaiting_approval') return { extraItems: {}, requireIndependentApprover: settings.requireIndependentApprover };
-  const context = await approvalContext(review, settings, actor);
-  return { extraItems: approvalExtraItems(review, context), requireIndependentApprover: settings.requireIndependentApprover };
+/**
+ * The workflow moves the panel offers the caller (R8, R22). While the review awaits approval,
+ * approve and reject are offered to approvers only; the moves check again on the server
+ * (decideApprovalOf), so this only keeps people from being offered what they may not do.
+ */
+export async function offeredTransitions(review: Review, actor: string, settings?: ProjectSettings): Promise<AvailableTransition[]> {
+  if (review.workflow.stage !== 'awaiting_approval') return availableTransitions(review, { actor });
+  const projectSettings = settings ?? (await loadProjectSettings(review.incident.projectKey)).settings;
+  const context = await approvalContext(review, projectSettings, actor);
+  if (!context.isApprover) return [];
+  return availableTransitions(review, { actor, extraItems: approvalExtraItems(review, context), requireIndependentApprover: projectSettings.requireIndependentApprover });
 }
 
 /**

@@ -1,12 +1,14 @@
 import { AppError } from '../api/errors';
-import { parseReview, type AuditEvent, type Review } from '../domain/review';
-import { ENTITY, getRecord, queryIndex, writeVersioned, type Page } from '../platform/store';
+import { contributionDelta, isEmptyContribution, reviewContribution, reviewSearchAttributes, type Contribution, type ReviewSearchAttributes } from '../domain/dashboard';
+import { parseReview, type AuditEvent, type Review, type SectionName } from '../domain/review';
+import { ENTITY, getMixedRecords, getRecord, queryIndex, transact, type Page, type TransactWrite } from '../platform/store';
+import { commitWithRollups, rollupKey, rollupPeriods, type RollupRecord } from './rollups';
 
 /**
  * How reviews and their audit trail are stored. A review is keyed by the Jira issue id (stable
  * when an issue moves project); its attributes beside the document are what the indexes need.
  */
-export interface ReviewRecord {
+export interface ReviewRecord extends ReviewSearchAttributes {
   issueId: string;
   issueKey: string;
   projectKey: string;
@@ -42,10 +44,8 @@ export async function readReview(issueId: string): Promise<Review | undefined> {
   return parsed.value;
 }
 
-/** Saves a new version of the review with its audit event, only if nobody wrote in between. */
-export async function writeReview(review: Review, baseVersion: number | null, event: AuditEvent): Promise<void> {
-  const key = reviewKey(review.incident.issueId);
-  const record: ReviewRecord = {
+export function toReviewRecord(review: Review): ReviewRecord {
+  return {
     issueId: review.incident.issueId,
     issueKey: review.incident.issueKey,
     projectKey: review.incident.projectKey,
@@ -56,15 +56,75 @@ export async function writeReview(review: Review, baseVersion: number | null, ev
     updatedAt: Date.parse(review.updatedAt),
     updatedBy: review.updatedBy,
     document: review,
+    ...reviewSearchAttributes(review),
   };
-  const audit: AuditRecord = { recordKey: key, projectKey: review.incident.projectKey, at: Date.parse(event.at), accountId: event.by, change: event };
-  await writeVersioned(ENTITY.review, key, record, baseVersion, [{ entity: ENTITY.auditEvent, key: auditKey(event), value: audit }]);
+}
+
+/**
+ * Sections whose edits cannot change what a review adds to the dashboard rollups (nor the index
+ * the rollup recompute walks): saving them writes the review and its event only. Any other write
+ * (facts, root causes, decisions — which may reopen an approval —, stage changes, new sections)
+ * reads the previous version and applies the rollup difference in the same transaction.
+ */
+const ROLLUP_NEUTRAL_SECTIONS: ReadonlySet<SectionName | 'workflow'> = new Set(['timeline', 'people', 'fiveWhys', 'fishbone', 'lessons', 'affectedPolicies']);
+
+const affectsRollups = (event: AuditEvent): boolean => event.kind !== 'section-updated' || event.section === undefined || !ROLLUP_NEUTRAL_SECTIONS.has(event.section);
+
+/**
+ * Saves a new version of the review with its audit event, only if nobody wrote in between, and
+ * with the change of its dashboard rollups in the same transaction (see rollups.ts). Cost: one
+ * transaction; plus one batch read (previous version + rollups) when the change can move a rollup.
+ */
+export async function writeReview(review: Review, baseVersion: number | null, event: AuditEvent): Promise<void> {
+  const key = reviewKey(review.incident.issueId);
+  const projectKey = review.incident.projectKey;
+  const record = toReviewRecord(review);
+  const audit: AuditRecord = { recordKey: key, projectKey, at: Date.parse(event.at), accountId: event.by, change: event };
+  const writes: TransactWrite[] = [
+    { entity: ENTITY.review, key, value: record, expect: baseVersion ?? 'absent' },
+    { entity: ENTITY.auditEvent, key: auditKey(event), value: audit },
+  ];
+  if (!affectsRollups(event)) {
+    await transact(writes);
+    return;
+  }
+  const after = reviewContribution(review);
+  const periods = rollupPeriods(after);
+  const read = await getMixedRecords([
+    ...(baseVersion === null ? [] : [{ entity: ENTITY.review, key }]),
+    ...periods.map((period) => ({ entity: ENTITY.rollup, key: rollupKey(projectKey, period) })),
+  ]);
+  const previous = read.get(`${ENTITY.review}/${key}`) as ReviewRecord | undefined;
+  // Checked here too, so a stale save costs no transaction.
+  if ((baseVersion === null) !== (previous === undefined) || (previous !== undefined && previous.version !== baseVersion)) {
+    throw new AppError('CONFLICT', 'This record was changed by someone else. Reload to see their change.');
+  }
+  const before: Contribution = previous === undefined || previous.projectKey !== projectKey ? {} : contributionOf(previous);
+  const delta = contributionDelta(before, after);
+  // The recompute walks reviews by incident date: a move in that index must bump the rollup version even with no delta.
+  if (isEmptyContribution(delta) && previous?.occurredAt === record.occurredAt) {
+    await transact(writes);
+    return;
+  }
+  const preloaded = new Map(periods.map((period) => [period, read.get(`${ENTITY.rollup}/${rollupKey(projectKey, period)}`) as RollupRecord | undefined]));
+  await commitWithRollups({
+    projectKey,
+    writes,
+    delta,
+    preloaded,
+    recordChanged: async () => {
+      const current = await getRecord<ReviewRecord>(ENTITY.review, key);
+      return baseVersion === null ? current !== undefined : current?.version !== baseVersion;
+    },
+  });
+}
+
+/** What a stored review adds to the rollups (a document that no longer parses adds nothing, in the recompute too). */
+export function contributionOf(record: Pick<ReviewRecord, 'document'>): Contribution {
+  const parsed = parseReview(record.document);
+  return parsed.ok ? reviewContribution(parsed.value) : {};
 }
 
 export async function readHistory(issueId: string, cursor?: string): Promise<Page<AuditRecord>> {
   return queryIndex<AuditRecord>(ENTITY.auditEvent, 'by-record', [reviewKey(issueId)], { sort: 'DESC', limit: 20, ...(cursor === undefined ? {} : { cursor }) });
-}
-
-export async function recentReviews(projectKey: string): Promise<Page<ReviewRecord>> {
-  return queryIndex<ReviewRecord>(ENTITY.review, 'by-project-updated', [projectKey], { sort: 'DESC', limit: 20 });
 }

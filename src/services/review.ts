@@ -7,7 +7,7 @@ import {
   createReview,
   factsFromJiraIssue,
   transition,
-  type ChecklistContext,
+  type AvailableTransition,
   type Review,
   type ReviewStage,
   type RootCauseTaxonomy,
@@ -18,7 +18,8 @@ import { JiraTransport } from '../platform/jira/transport';
 import { getDisplayName } from '../platform/jira/users';
 import { activeFishboneCategories, activeTaxonomy } from '../domain/settings/project-settings';
 import type { Grant } from './access';
-import { decideApprovalOf, transitionExtras } from './decisions';
+import { registerProject } from './daily-job-registry';
+import { decideApprovalOf, offeredTransitions } from './decisions';
 import { toAppError } from './domain-errors';
 import { readHistory, readReview, writeReview } from './review-records';
 import { loadProjectSettings } from './settings-store';
@@ -55,13 +56,13 @@ function knownPeople(issue: IncidentIssue): string[] {
   return [issue.fields.assignee?.displayName, issue.fields.reporter?.displayName].filter((name): name is string => name !== undefined);
 }
 
-function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, taxonomy: RootCauseTaxonomy, extras: ChecklistContext = {}): PanelView {
+function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, taxonomy: RootCauseTaxonomy, offered?: AvailableTransition[]): PanelView {
   const canEdit = grant.permissions.has('EDIT_ISSUES');
   return {
     issue: toSummary(issue),
     review,
     canEdit,
-    transitions: review !== null && canEdit ? availableTransitions(review, { actor, ...extras }) : [],
+    transitions: review !== null && canEdit ? (offered ?? availableTransitions(review, { actor })) : [],
     taxonomy,
   };
 }
@@ -85,9 +86,9 @@ export async function loadPanel(issueKey: string, granted: Promise<Grant>, actor
   const issue = await getIncidentIssue(asUser(), issueKey);
   const [review, loaded] = await Promise.all([readReview(issue.id), loadProjectSettings(issue.fields.project.key)]);
   const grant = await granted;
-  // Awaiting approval, approve/reject also check the decisions and whether the caller is an approver (R8).
-  const extras = review !== undefined && grant.permissions.has('EDIT_ISSUES') ? await transitionExtras(review, loaded.settings, actor) : {};
-  return panelView(issue, review ?? null, grant, actor, activeTaxonomy(loaded.settings), extras);
+  // Awaiting approval, approve/reject are offered to approvers only, with the decisions checklist (R8).
+  const offered = review !== undefined && grant.permissions.has('EDIT_ISSUES') ? await offeredTransitions(review, actor, loaded.settings) : undefined;
+  return panelView(issue, review ?? null, grant, actor, activeTaxonomy(loaded.settings), offered);
 }
 
 /** Starting twice (double click, two people) is harmless: the second start finds the first review. */
@@ -112,6 +113,7 @@ export async function startReview(issueKey: string, grant: Grant, actor: string)
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
   }
+  await registerProject(review.incident.projectKey); // the daily job visits projects with app data (never fails the start)
   return panelView(issue, (await readReview(issue.id)) ?? review, grant, actor, taxonomy);
 }
 
@@ -161,7 +163,7 @@ export async function moveReview(issueKey: string, target: ReviewStage, baseVers
     }
     throw error;
   }
-  return { review: outcome.value.review, transitions: availableTransitions(outcome.value.review, { actor }) };
+  return { review: outcome.value.review, transitions: await offeredTransitions(outcome.value.review, actor) };
 }
 
 export async function loadHistory(issueKey: string, cursor: string | undefined): Promise<HistoryPage> {

@@ -101,3 +101,10 @@ const ISO_IN_TEXT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]
 /** Messages from the domain quote instants in ISO form; people read them in their own zone. */
 export const humaniseInstants = (message: string, settings: TimeSettings): string =>
   message.replace(ISO_IN_TEXT, (iso) => formatInstant(iso, settings));
+
+/** A calendar day (`2026-03-14`, as Jira's due dates) in the user's locale ("14 Mar 2026"); days have no zone. */
+export function formatCalendarDate(date: string, settings: Pick<TimeSettings, 'locale'>): string {
+  const millis = Date.parse(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(millis)) return date;
+  return new Intl.DateTimeFormat(settings.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(millis);
+}

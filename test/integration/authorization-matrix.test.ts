@@ -47,7 +47,23 @@ const MATRIX: Partial<Record<string, { payload: Record<string, unknown>; expect:
   getProcedure: { payload: project, expect: READ },
   saveProcedureDraft: { payload: { ...project, text: 'Procedure', changeSummary: 'Edit', baseVersion: 999 }, expect: ADMIN },
   signOffProcedure: { payload: { ...project, version: 99 }, expect: SIGN_OFF },
-  getDashboard: { payload: project, expect: READ },
+  getDashboardSummary: { payload: project, expect: READ },
+  listOverdueActions: { payload: project, expect: READ },
+  getReviewCoverage: { payload: project, expect: READ },
+  findUnreviewedIncidents: { payload: project, expect: READ },
+  searchLessons: { payload: { ...project, text: 'phishing' }, expect: READ },
+  getRepeatRootCause: { payload: { ...project, category: 'access-control' }, expect: READ },
+  previewLessonsShare: { payload: { ...issue, audience: 'staff' }, expect: READ },
+  // Allowed callers are refused with NOT_ALLOWED (the review is a draft): nothing is sent or stored.
+  shareLessons: { payload: { ...issue, audience: 'staff', recipients: { users: ['712020:3a4c0000-0000-4000-8000-000000000003'] } }, expect: WRITE },
+  listLessonsShares: { payload: issue, expect: READ },
+  listProjectCommunications: { payload: project, expect: READ },
+  exportAwarenessSummaries: { payload: { ...project, issueKeys: ['SEC-1'] }, expect: READ },
+  getProcessReviews: { payload: project, expect: READ },
+  suggestProcessReviewInputs: { payload: project, expect: READ },
+  /** Recording the process review: approvers and project admins (allowed callers get INVALID_INPUT for the empty review). */
+  recordProcessReview: { payload: { ...project, review: {} }, expect: SIGN_OFF },
+  retryProcessReviewActions: { payload: { ...project, processReviewId: 'x1' }, expect: SIGN_OFF },
 };
 
 let app: AppHarness;

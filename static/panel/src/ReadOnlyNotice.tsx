@@ -9,7 +9,9 @@ export function ReadOnlyNotice() {
     ? `You can read this review but not change it: that needs permission to edit ${view.issue.key} in Jira.`
     : stage === 'awaiting_approval'
       ? 'This review is awaiting approval, so it cannot be changed. The approver can send it back to review.'
-      : 'This review is approved or closed. Reopen it under Workflow to make changes; it will need approval again.';
+      : stage === 'approved'
+        ? 'The review is approved, so its analysis is read only; reopen it under Workflow to change it (it will need approval again). Risks and actions are managed under Decisions & actions.'
+        : 'This review is closed. Reopen it under Workflow to make changes; it will need approval again.';
   return (
     <div className="section-message info" role="note">
       <div>

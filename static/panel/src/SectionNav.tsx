@@ -1,12 +1,12 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { SectionName } from '../../../src/domain/review';
 import { TABS, tabId, tabPanelId, type TabId } from './tabs';
 
 interface SectionNavProps {
   active: TabId;
   onSelect: (tab: TabId) => void;
-  dirty: readonly SectionName[];
-  failed: readonly SectionName[];
+  /** Tabs with unsaved input, and tabs whose last save failed. */
+  dirty: readonly TabId[];
+  failed: readonly TabId[];
 }
 
 /** WAI-ARIA tabs (arrow keys, Home, End); wraps onto two rows in the narrow issue panel. */
@@ -27,8 +27,8 @@ export function SectionNav({ active, onSelect, dirty, failed }: SectionNavProps)
     focusTab(target);
   };
   const marker = (id: TabId) => {
-    if ((failed as readonly TabId[]).includes(id)) return { symbol: '!', text: ' (not saved)', tone: 'failed' };
-    if ((dirty as readonly TabId[]).includes(id)) return { symbol: '•', text: ' (unsaved changes)', tone: 'dirty' };
+    if (failed.includes(id)) return { symbol: '!', text: ' (not saved)', tone: 'failed' };
+    if (dirty.includes(id)) return { symbol: '•', text: ' (unsaved changes)', tone: 'dirty' };
     return null;
   };
   return (

@@ -1,4 +1,5 @@
 import { bootstrap } from '../../shared/bootstrap';
 import { PanelApp } from './PanelApp';
+import './panel.css';
 
 bootstrap(() => <PanelApp />);

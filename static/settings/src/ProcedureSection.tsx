@@ -3,7 +3,7 @@ import type { ProcedureDocumentView, ProcedureVersionView, ProcedureView } from 
 import { PROCEDURE_STATUS_LABEL, type ProcedureVersionStatus } from '../../../src/domain/procedure';
 import { call, CallError } from '../../shared/client';
 import { describedBy, fieldId, FieldError, Section } from './form';
-import { ProcedureText } from './ProcedureText';
+import { ProcedureText } from '../../shared/ProcedureText';
 
 const TONE: Record<ProcedureVersionStatus, string> = { current: 'success', superseded: '', draft: 'warning', unsigned: '' };
 

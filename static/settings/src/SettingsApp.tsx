@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../shared/components';
 import { getModuleContext } from '../../shared/context';
 import { useRemote } from '../../shared/use-remote';
 import { ProcedureSection } from './ProcedureSection';
+import { ProcessReviewSection } from './ProcessReviewSection';
 import { SettingsForm } from './SettingsForm';
 import './settings.css';
 
@@ -42,6 +43,7 @@ export function SettingsApp() {
           <a href="#approvals">Approvals</a>
           <a href="#monitoring">Follow-up</a>
           <a href="#procedure">Procedure</a>
+          <a href="#process-review">Process review</a>
         </nav>
       </header>
       {canAdminister ? null : (
@@ -60,6 +62,7 @@ export function SettingsApp() {
         onReload={reload}
       />
       <ProcedureSection projectKey={project.key} procedure={view.procedure} onChange={(procedure) => { update({ procedure }); }} onReload={reload} />
+      <ProcessReviewSection projectKey={project.key} />
     </main>
   );
 }

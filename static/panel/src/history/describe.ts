@@ -5,7 +5,7 @@ const ACCOUNT_ID = /^[A-Za-z0-9:_-]{10,128}$/;
 /** The accountIds an event mentions (who, and people added or removed), for name look-up. */
 export function accountIdsIn(event: AuditEvent): string[] {
   const mentioned = event.changes
-    .filter((change) => change.path.startsWith('people.') || change.path.endsWith('.author'))
+    .filter((change) => change.path.startsWith('people.') || change.path.endsWith('.author') || change.path.endsWith('.decidedBy'))
     .flatMap((change) => [change.before, change.after].flatMap((value) => (value ? value.split(', ') : [])))
     .filter((token) => ACCOUNT_ID.test(token) && /\d/.test(token));
   return [event.by, ...mentioned];

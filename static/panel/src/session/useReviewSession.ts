@@ -9,6 +9,7 @@ import {
   type SectionName,
   type SectionValue,
 } from '../../../../src/domain/review';
+import type { DecisionInput, DecisionOption } from '../../../../src/domain/decisions';
 import { call, type CallError } from '../../../shared/client';
 import type { FieldErrors } from '../../../shared/form/field-id';
 import { without } from '../../../shared/without';
@@ -31,6 +32,14 @@ export interface ReviewSession {
   warningsOf: (section: SectionName) => BlamelessWarning[];
   /** Saves one section (queued behind earlier saves, so each uses the latest version). True when stored. */
   saveSection: <S extends SectionName>(section: S, value: SectionValue<S>) => Promise<boolean>;
+  /** Unsaved decision edits per root cause (the decisions are edited one root cause at a time). */
+  decisionDrafts: ReadonlyMap<string, DecisionDraft>;
+  /** Sets (or, with null, drops) the unsaved decision of one root cause. */
+  setDecisionDraft: (rootCauseId: string, draft: DecisionDraft | null) => void;
+  /** Saves the decisions section (the server stamps who decided and when); the refusal, or null when stored. */
+  saveDecisions: (decisions: readonly DecisionInput[]) => Promise<CallError | null>;
+  /** Takes the stored review again after a change made elsewhere (e.g. an approval), keeping unsaved input. */
+  refreshReview: () => Promise<void>;
   transition: (target: ReviewStage, reason?: string) => Promise<CallError | null>;
   /** "Changed by X at T — reload": set when a write was refused as stale. */
   conflict: string | null;
@@ -40,7 +49,18 @@ export interface ReviewSession {
   reloadNote: string | null;
 }
 
+/** A decision as it is being edited: the option may still be unchosen. */
+export interface DecisionDraft {
+  option: DecisionOption | '';
+  rationale: string;
+}
+
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether an edited decision differs from the stored one (none stored = an empty draft is no change). */
+export function decisionDraftChanged(draft: DecisionDraft, stored: { option: DecisionOption; rationale: string } | undefined): boolean {
+  return stored === undefined ? draft.option !== '' || draft.rationale.trim() !== '' : draft.option !== stored.option || draft.rationale !== stored.rationale;
+}
 
 /** The open review in the browser: last stored version, unsaved drafts, per-section save state. */
 export function useReviewSession(initial: PanelView & { review: Review }): ReviewSession {
@@ -54,6 +74,7 @@ export function useReviewSession(initial: PanelView & { review: Review }): Revie
   const [conflict, setConflict] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const [reloadNote, setReloadNote] = useState<string | null>(null);
+  const [decisionDrafts, setDecisionDrafts] = useState<ReadonlyMap<string, DecisionDraft>>(new Map());
   const latest = useRef(review);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -79,20 +100,33 @@ export function useReviewSession(initial: PanelView & { review: Review }): Revie
   }, []);
 
   const discard = useCallback((section: SectionName) => {
+    if (section === 'decisions') setDecisionDrafts(new Map());
     setDrafts((current) => without(current, section));
     setServerErrors((current) => ({ ...current, [section]: {} }));
     setStatus(section, IDLE);
   }, [setStatus]);
 
-  const isDirty = useCallback(
-    (section: SectionName) => drafts[section] !== undefined && !same(drafts[section], review[section]),
-    [drafts, review],
+  const decisionsDirty = useMemo(
+    () => [...decisionDrafts].some(([rootCauseId, draft]) => decisionDraftChanged(draft, review.decisions.find((decision) => decision.rootCauseId === rootCauseId))),
+    [decisionDrafts, review.decisions],
   );
 
-  const saveSection = useCallback(
-    <S extends SectionName>(section: S, value: SectionValue<S>): Promise<boolean> => {
+  const isDirty = useCallback(
+    (section: SectionName) => (section === 'decisions' ? decisionsDirty : drafts[section] !== undefined && !same(drafts[section], review[section])),
+    [decisionsDirty, drafts, review],
+  );
+
+  /** Queued behind earlier writes, so each write is based on the latest stored version. */
+  const enqueue = useCallback(<T,>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(run, run);
+    queue.current = next;
+    return next;
+  }, []);
+
+  const store = useCallback(
+    (section: SectionName, value: unknown): Promise<CallError | null> => {
       setStatus(section, { kind: 'saving' });
-      const run = async (): Promise<boolean> => {
+      return enqueue(async (): Promise<CallError | null> => {
         try {
           const result = await call('saveReviewSection', { issueKey: issue.key, section, value, baseVersion: latest.current.version });
           accept(result.review, result.transitions);
@@ -100,7 +134,7 @@ export function useReviewSession(initial: PanelView & { review: Review }): Revie
           setDrafts((current) => (current[section] === value ? without(current, section) : current));
           setWarnings((current) => ({ ...current, [section]: result.warnings }));
           setStatus(section, result.saved ? { kind: 'saved', at: result.review.updatedAt } : { kind: 'unchanged' });
-          return true;
+          return null;
         } catch (error) {
           const failure = asCallError(error);
           if (failure.body.code === 'CONFLICT') setConflict(failure.message);
@@ -109,19 +143,46 @@ export function useReviewSession(initial: PanelView & { review: Review }): Revie
             setServerErrors((current) => ({ ...current, [section]: { [field]: failure.message } }));
           }
           setStatus(section, { kind: 'error', message: failure.message });
-          return false;
+          return failure;
         }
-      };
-      const next = queue.current.then(run, run);
-      queue.current = next;
-      return next;
+      });
     },
-    [accept, issue.key, setStatus],
+    [accept, enqueue, issue.key, setStatus],
+  );
+
+  const saveSection = useCallback(
+    <S extends SectionName>(section: S, value: SectionValue<S>): Promise<boolean> => store(section, value).then((failure) => failure === null),
+    [store],
+  );
+
+  const setDecisionDraft = useCallback((rootCauseId: string, draft: DecisionDraft | null) => {
+    setDecisionDrafts((current) => {
+      const next = new Map(current);
+      if (draft === null) next.delete(rootCauseId);
+      else next.set(rootCauseId, draft);
+      return next;
+    });
+    setServerErrors((current) => (current.decisions ? { ...current, decisions: {} } : current));
+  }, []);
+
+  const saveDecisions = useCallback((decisions: readonly DecisionInput[]) => store('decisions', decisions), [store]);
+
+  const refreshReview = useCallback(
+    () =>
+      enqueue(async () => {
+        try {
+          const fresh = await call('getPanel', { issueKey: issue.key });
+          if (fresh.review !== null) accept(fresh.review, fresh.transitions);
+        } catch {
+          // The next save says what is wrong (e.g. a conflict), with a reload; nothing is lost.
+        }
+      }),
+    [accept, enqueue, issue.key],
   );
 
   const transition = useCallback(
-    (target: ReviewStage, reason?: string): Promise<CallError | null> => {
-      const run = async (): Promise<CallError | null> => {
+    (target: ReviewStage, reason?: string): Promise<CallError | null> =>
+      enqueue(async (): Promise<CallError | null> => {
         try {
           const result = await call('transitionReview', {
             issueKey: issue.key,
@@ -136,17 +197,16 @@ export function useReviewSession(initial: PanelView & { review: Review }): Revie
           if (failure.body.code === 'CONFLICT') setConflict(failure.message);
           return failure;
         }
-      };
-      const next = queue.current.then(run, run);
-      queue.current = next;
-      return next;
-    },
-    [accept, issue.key],
+      }),
+    [accept, enqueue, issue.key],
   );
 
   const dirtySections = useMemo(
-    () => (Object.keys(drafts) as SectionName[]).filter((section) => !same(drafts[section], review[section])),
-    [drafts, review],
+    () => [
+      ...(Object.keys(drafts) as SectionName[]).filter((section) => section !== 'decisions' && !same(drafts[section], review[section])),
+      ...(decisionsDirty ? (['decisions'] as const) : []),
+    ],
+    [decisionsDirty, drafts, review],
   );
 
   const reload = useCallback(async () => {
@@ -185,6 +245,10 @@ export function useReviewSession(initial: PanelView & { review: Review }): Revie
     serverErrorsOf: (section) => serverErrors[section] ?? {},
     warningsOf: (section) => warnings[section] ?? [],
     saveSection,
+    decisionDrafts,
+    setDecisionDraft,
+    saveDecisions,
+    refreshReview,
     transition,
     conflict,
     reload,

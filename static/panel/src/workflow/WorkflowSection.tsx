@@ -1,12 +1,13 @@
 import { REVIEW_STAGES, SECTION_LABELS, type SectionName } from '../../../../src/domain/review';
 import { StageLozenge } from '../../../shared/components';
 import { useSession } from '../session/SessionContext';
+import type { TabId } from '../tabs';
 import { StageHistory } from './StageHistory';
 import { StageStepper } from './StageStepper';
 import { TransitionCard } from './TransitionCard';
 
 /** R22: the review's stage and the moves open from it, each with what is still missing. */
-export function WorkflowSection({ onOpenSection }: { onOpenSection: (section: SectionName) => void }) {
+export function WorkflowSection({ onOpenSection, onOpenTab }: { onOpenSection: (section: SectionName) => void; onOpenTab: (tab: TabId) => void }) {
   const session = useSession();
   const { review, dirtySections } = session;
   // Forward moves first: they are what the user usually came for.
@@ -30,6 +31,13 @@ export function WorkflowSection({ onOpenSection }: { onOpenSection: (section: Se
       ) : null}
       {!session.view.canEdit ? (
         <p className="subtle">You can follow the review here, but moving it between stages needs permission to edit {session.view.issue.key}.</p>
+      ) : transitions.length === 0 && review.workflow.stage === 'awaiting_approval' ? (
+        <p className="subtle">
+          An approver decides next: they approve the decisions or send the review back with a comment.{' '}
+          <button type="button" className="link-button" onClick={() => { onOpenTab('decisions'); }}>
+            See the decisions and the approval checklist
+          </button>
+        </p>
       ) : transitions.length === 0 ? (
         <p className="subtle">There are no further steps from this stage.</p>
       ) : (

@@ -1,0 +1,2 @@
+/** R16 anonymised awareness-training summaries (pure). */
+export * from './export';
