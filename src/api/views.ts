@@ -21,6 +21,8 @@ export interface PanelView {
   review: Review | null;
   /** The caller may edit the incident issue in Jira, so may edit its review. */
   canEdit: boolean;
+  /** The issue's type is an incident type in this project's settings (a review can be started). */
+  isIncident: boolean;
   /** Workflow moves open from the current stage, each with its checklist. */
   transitions: AvailableTransition[];
   /** The project's root-cause categories. */

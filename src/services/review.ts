@@ -16,7 +16,7 @@ import {
 import { getIncidentIssue, type IncidentIssue } from '../platform/jira/issues';
 import { JiraTransport } from '../platform/jira/transport';
 import { getDisplayName } from '../platform/jira/users';
-import { activeFishboneCategories, activeTaxonomy } from '../domain/settings/project-settings';
+import { activeFishboneCategories, activeTaxonomy, isIncidentType, type ProjectSettings } from '../domain/settings/project-settings';
 import type { Grant } from './access';
 import { registerProject } from './daily-job-registry';
 import { decideApprovalOf, offeredTransitions } from './decisions';
@@ -56,14 +56,15 @@ function knownPeople(issue: IncidentIssue): string[] {
   return [issue.fields.assignee?.displayName, issue.fields.reporter?.displayName].filter((name): name is string => name !== undefined);
 }
 
-function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, taxonomy: RootCauseTaxonomy, offered?: AvailableTransition[]): PanelView {
+function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, settings: ProjectSettings, offered?: AvailableTransition[]): PanelView {
   const canEdit = grant.permissions.has('EDIT_ISSUES');
   return {
     issue: toSummary(issue),
     review,
     canEdit,
+    isIncident: isIncidentType(settings, issue.fields.issuetype.name),
     transitions: review !== null && canEdit ? (offered ?? availableTransitions(review, { actor })) : [],
-    taxonomy,
+    taxonomy: activeTaxonomy(settings),
   };
 }
 
@@ -88,15 +89,17 @@ export async function loadPanel(issueKey: string, granted: Promise<Grant>, actor
   const grant = await granted;
   // Awaiting approval, approve/reject are offered to approvers only, with the decisions checklist (R8).
   const offered = review !== undefined && grant.permissions.has('EDIT_ISSUES') ? await offeredTransitions(review, actor, loaded.settings) : undefined;
-  return panelView(issue, review ?? null, grant, actor, activeTaxonomy(loaded.settings), offered);
+  return panelView(issue, review ?? null, grant, actor, loaded.settings, offered);
 }
 
 /** Starting twice (double click, two people) is harmless: the second start finds the first review. */
 export async function startReview(issueKey: string, grant: Grant, actor: string): Promise<PanelView> {
   const issue = await getIncidentIssue(asUser(), issueKey);
   const [existing, loaded] = await Promise.all([readReview(issue.id), loadProjectSettings(issue.fields.project.key)]);
-  const taxonomy = activeTaxonomy(loaded.settings);
-  if (existing !== undefined) return panelView(issue, existing, grant, actor, taxonomy);
+  if (existing !== undefined) return panelView(issue, existing, grant, actor, loaded.settings);
+  if (!isIncidentType(loaded.settings, issue.fields.issuetype.name)) {
+    throw new AppError('NOT_ALLOWED', `${issue.key} is a ${issue.fields.issuetype.name}, which is not an incident type in this project. A project admin can add it under Project settings → Lessons learned.`);
+  }
   const at = new Date().toISOString();
   const created = createReview({
     incident: { issueId: issue.id, issueKey: issue.key, projectKey: issue.fields.project.key },
@@ -114,7 +117,7 @@ export async function startReview(issueKey: string, grant: Grant, actor: string)
     if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
   }
   await registerProject(review.incident.projectKey); // the daily job visits projects with app data (never fails the start)
-  return panelView(issue, (await readReview(issue.id)) ?? review, grant, actor, taxonomy);
+  return panelView(issue, (await readReview(issue.id)) ?? review, grant, actor, loaded.settings);
 }
 
 export async function saveSection(issueKey: string, section: SectionName, value: unknown, baseVersion: number, actor: string): Promise<SaveSectionResult> {

@@ -180,3 +180,14 @@ describe('project modules', () => {
     expect((await app.data('rita', 'getSettings', { projectKey: 'SEC' })).canAdminister).toBe(false);
   });
 });
+
+describe('incident types', () => {
+  test('a review can only be started on an incident-type issue; others are told why', async () => {
+    const task = await app.data('mark', 'getPanel', { issueKey: 'ISMS-1' });
+    expect(task.isIncident).toBe(false);
+    const refused = await app.invoke('mark', 'startReview', { issueKey: 'ISMS-1' });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('NOT_ALLOWED');
+    if (!refused.ok) expect(refused.error.message).toMatch(/not an incident type/);
+    expect((await app.data('rita', 'getPanel', { issueKey: 'SEC-13' })).isIncident).toBe(true);
+  });
+});

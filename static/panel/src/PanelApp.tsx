@@ -41,7 +41,7 @@ export function PanelApp() {
     <EnvironmentContext.Provider value={environment}>
       <UserDirectoryProvider>
         {review === null ? (
-          <StartReview issue={view.issue} canEdit={view.canEdit} onStarted={started} />
+          <StartReview issue={view.issue} canEdit={view.canEdit} isIncident={view.isIncident} onStarted={started} />
         ) : (
           <ReviewWorkspace key={view.issue.key} view={{ ...view, review }} />
         )}

@@ -8,11 +8,12 @@ import type { PanelView } from '../../../src/api/views';
 interface StartReviewProps {
   issue: IssueSummary;
   canEdit: boolean;
+  isIncident: boolean;
   onStarted: (view: PanelView) => void;
 }
 
 /** No review yet: explain what it is for; opening the panel creates nothing until someone starts. */
-export function StartReview({ issue, canEdit, onStarted }: StartReviewProps) {
+export function StartReview({ issue, canEdit, isIncident, onStarted }: StartReviewProps) {
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
   const start = () => {
@@ -36,7 +37,11 @@ export function StartReview({ issue, canEdit, onStarted }: StartReviewProps) {
           <li>Root-cause analysis with 5 Whys and a fishbone diagram</li>
           <li>Lessons learned, then review and management approval</li>
         </ul>
-        {canEdit ? (
+        {!isIncident ? (
+          <p className="subtle">
+            {issue.key} is a {issue.issueType}, which is not an incident type in this project, so it has no review. A project admin can add the type under Project settings → Lessons learned.
+          </p>
+        ) : canEdit ? (
           <>
             <p className="subtlest">Jira’s summary, priority, components, labels and dates are filled in for you.</p>
             <button type="button" className="button primary" onClick={start} disabled={starting}>

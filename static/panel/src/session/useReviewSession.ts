@@ -64,7 +64,7 @@ export function decisionDraftChanged(draft: DecisionDraft, stored: { option: Dec
 
 /** The open review in the browser: last stored version, unsaved drafts, per-section save state. */
 export function useReviewSession(initial: PanelView & { review: Review }): ReviewSession {
-  const { issue, canEdit, taxonomy } = initial;
+  const { issue, canEdit, isIncident, taxonomy } = initial;
   const [review, setReview] = useState<Review>(initial.review);
   const [transitions, setTransitions] = useState(initial.transitions);
   const [drafts, setDrafts] = useState<Drafts>({});
@@ -232,7 +232,7 @@ export function useReviewSession(initial: PanelView & { review: Review }): Revie
   const editable = canEdit && isEditableStage(review.workflow.stage);
 
   return {
-    view: { issue, canEdit, taxonomy },
+    view: { issue, canEdit, isIncident, taxonomy },
     review,
     transitions,
     editable,
