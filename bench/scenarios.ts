@@ -70,3 +70,21 @@ export function createActions(k: number, from: number): Scenario {
     },
   };
 }
+
+const projectPage = { type: 'jira:projectPage' } as const;
+
+export const overduePage: Scenario = {
+  name: 'overdue actions page',
+  prepare: () => Promise.resolve((invoke) => invoke('mark', 'listOverdueActions', { projectKey: 'SEC' }, projectPage).then(() => undefined)),
+};
+
+export const librarySearch: Scenario = {
+  name: 'library search',
+  prepare: () => Promise.resolve((invoke) => invoke('mark', 'searchLessons', { projectKey: 'SEC', text: 'phishing' }, projectPage).then(() => undefined)),
+};
+
+/** The scheduled job as Forge runs it: as the app, no invoke from a browser. */
+export const dailyJob: Scenario = {
+  name: 'daily job',
+  prepare: (sandbox) => Promise.resolve(() => sandbox.app.runDailyJob().then(() => undefined)),
+};
