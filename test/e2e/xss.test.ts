@@ -45,7 +45,7 @@ afterAll(async () => {
 
 /** Nothing ran, and no element came from the payloads, in this frame. */
 async function assertInert(frame: Frame): Promise<void> {
-  expect(await frame.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await frame.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await frame.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
 }
 

@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import type { DashboardSummary, LessonHit, LessonsPage } from '../../../src/api/dashboard';
 import type { ResolverInput } from '../../../src/api/resolvers';
 import { call, CallError } from '../../shared/client';
@@ -6,6 +6,7 @@ import { ErrorMessage, StageLozenge } from '../../shared/components';
 import { csvName, downloadCsv } from './csv-download';
 import { dayOfInstant } from './dates';
 import { IssueLink } from '../../shared/IssueLink';
+import { AwarenessExport, AwarenessPick } from './awareness/AwarenessExport';
 
 interface Filters {
   text: string;
@@ -40,6 +41,8 @@ export function LibraryTab({ summary }: { summary: DashboardSummary }) {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [pages, setPages] = useState<LessonsPage[] | null>(null);
   const [state, setState] = useState<{ loading: boolean; error?: CallError }>({ loading: false });
+  const [chosen, setChosen] = useState<string[]>([]);
+  const toggleChosen = (issueKey: string, on: boolean) => { setChosen((current) => (on ? [...current, issueKey] : current.filter((key) => key !== issueKey))); };
   const labelOf = (key: string) => summary.categories.find((category) => category.key === key)?.label ?? key;
 
   const search = async (cursor?: string) => {
@@ -122,9 +125,12 @@ export function LibraryTab({ summary }: { summary: DashboardSummary }) {
       ) : hits.length === 0 ? (
         <p className="inline-empty">No review matches. Try fewer words or filters.</p>
       ) : (
-        <ol className="hits" aria-label="Search results">
-          {hits.map((hit) => <Hit key={hit.issueKey} hit={hit} labelOf={labelOf} />)}
-        </ol>
+        <>
+          <AwarenessExport projectKey={summary.projectKey} chosen={chosen} today={summary.today} onClear={() => { setChosen([]); }} />
+          <ol className="hits" aria-label="Search results">
+            {hits.map((hit) => <Hit key={hit.issueKey} hit={hit} labelOf={labelOf} pick={<AwarenessPick issueKey={hit.issueKey} chosen={chosen} onToggle={toggleChosen} />} />)}
+          </ol>
+        </>
       )}
       {cursor === undefined ? null : (
         <div className="pager">
@@ -135,11 +141,11 @@ export function LibraryTab({ summary }: { summary: DashboardSummary }) {
   );
 }
 
-function Hit({ hit, labelOf }: { hit: LessonHit; labelOf: (key: string) => string }) {
+function Hit({ hit, labelOf, pick }: { hit: LessonHit; labelOf: (key: string) => string; pick: ReactNode }) {
   return (
     <li className="hit">
       <div className="hit-title">
-        <IssueLink issueKey={hit.issueKey} /> <strong>{hit.summary}</strong> <StageLozenge stage={hit.stage} />
+        {pick} <IssueLink issueKey={hit.issueKey} /> <strong>{hit.summary}</strong> <StageLozenge stage={hit.stage} />
       </div>
       <div className="subtlest">
         {dayOfInstant(hit.occurredAt)} · {capital(hit.type)} · severity {capital(hit.severity)}

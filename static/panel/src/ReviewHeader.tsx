@@ -3,6 +3,7 @@ import { StageLozenge } from '../../shared/components';
 import { formatAgo, formatInstant } from '../../shared/dates';
 import { useUserNames } from '../../shared/user-directory';
 import { ProcedureHelp } from './procedure/ProcedureHelp';
+import { ShareLessons } from './share/ShareLessons';
 import { useSession } from './session/SessionContext';
 import type { TabId } from './tabs';
 import { useTimeSettings } from './time-settings';
@@ -21,6 +22,7 @@ export function ReviewHeader({ onOpenTab }: { onOpenTab: (tab: TabId) => void })
       <div className="review-title">
         <h1>Post-incident review</h1>
         <StageLozenge stage={review.workflow.stage} />
+        <ShareLessons issueKey={view.issue.key} canEdit={view.canEdit} />
         <ProcedureHelp projectKey={view.issue.projectKey} />
       </div>
       <p className="subtlest">
