@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PERSONAS, STAFF } from '../../sandbox/jira';
-import { seedReviews } from '../../sandbox/seed/reviews';
 import path from 'node:path';
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from './support/browser';
 import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
@@ -18,12 +17,7 @@ let running: RunningSandbox;
 let browser: Browser;
 
 beforeAll(async () => {
-  running = await startSandbox();
-  const level = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = 'error';
-  await seedReviews(running.sandbox);
-  if (level === undefined) delete process.env.LOG_LEVEL;
-  else process.env.LOG_LEVEL = level;
+  running = await startSandbox({ seeded: true });
   browser = await launchBrowser();
 });
 

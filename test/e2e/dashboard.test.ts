@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { seedReviews } from '../../sandbox/seed/reviews';
 import { launchBrowser, screenshot } from './support/browser';
 import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { until } from './support/settle';
 
 /**
  * The project page end to end, in Chromium on the seeded sandbox (a year of reviews, actions
@@ -15,12 +15,7 @@ let running: RunningSandbox;
 let browser: Browser;
 
 beforeAll(async () => {
-  running = await startSandbox();
-  const level = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = 'error';
-  await seedReviews(running.sandbox);
-  if (level === undefined) delete process.env.LOG_LEVEL;
-  else process.env.LOG_LEVEL = level;
+  running = await startSandbox({ seeded: true });
   browser = await launchBrowser();
 });
 
@@ -28,19 +23,6 @@ afterAll(async () => {
   await browser.close();
   await running.stop();
 });
-
-async function until(assertion: () => Promise<void>, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 interface Session {
   context: BrowserContext;

@@ -5,6 +5,7 @@ import { PERSONAS, type PersonaName } from '../../sandbox/jira';
 import { phishingReview } from '../unit/domain/review/fixtures';
 import { launchBrowser, screenshot } from './support/browser';
 import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { check } from './support/settle';
 
 /**
  * The panel's "Decisions & actions" tab end to end, in Chromium against the sandbox (R7–R11, R21):
@@ -74,30 +75,6 @@ async function prepareReviewInReview(issueKey: string, actionsInIsms: boolean): 
   }
   await invoke('rita', 'transitionReview', { issueKey, target: 'in_review', baseVersion: review.version });
 }
-
-/** Retries an assertion until it holds (the UI settles asynchronously); the last failure is thrown. */
-async function until(assertion: () => Promise<void>, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-const check = {
-  visible: (locator: Locator) => locator.waitFor({ state: 'visible' }),
-  text: (locator: Locator, text: string) => until(async () => { expect((await locator.textContent()) ?? '').toContain(text); }),
-  noText: (locator: Locator, text: string) => until(async () => { expect((await locator.textContent()) ?? '').not.toContain(text); }),
-  exactText: (locator: Locator, text: string) => until(async () => { expect(((await locator.textContent()) ?? '').trim()).toBe(text); }),
-  count: (locator: Locator, count: number) => until(async () => { expect(await locator.count()).toBe(count); }),
-  checked: (locator: Locator) => until(async () => { expect(await locator.isChecked()).toBe(true); }),
-  value: (locator: Locator, value: string) => until(async () => { expect(await locator.inputValue()).toBe(value); }),
-};
 
 const NARROW = { width: 1280, height: 900 }; // the issue panel is ~600px wide here
 const WIDE = { width: 1920, height: 1000 }; // ~1240px wide panel

@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { check } from './support/settle';
 
 /**
  * The lessons-learned panel end to end, in Chromium against the sandbox: a responder runs a
@@ -21,31 +22,6 @@ afterAll(async () => {
   await browser.close();
   await running.stop();
 });
-
-/** Retries an assertion until it holds (the UI settles asynchronously); the last failure is thrown. */
-async function until(assertion: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-const check = {
-  visible: (locator: Locator) => locator.waitFor({ state: 'visible' }),
-  text: (locator: Locator, text: string) => until(async () => { expect((await locator.textContent()) ?? '').toContain(text); }),
-  noText: (locator: Locator, text: string) => until(async () => { expect((await locator.textContent()) ?? '').not.toContain(text); }),
-  exactText: (locator: Locator, text: string) => until(async () => { expect(((await locator.textContent()) ?? '').trim()).toBe(text); }),
-  value: (locator: Locator, value: string) => until(async () => { expect(await locator.inputValue()).toBe(value); }),
-  count: (locator: Locator, count: number) => until(async () => { expect(await locator.count()).toBe(count); }),
-  attribute: (locator: Locator, name: string, value: string) => until(async () => { expect(await locator.getAttribute(name)).toBe(value); }),
-  enabled: (locator: Locator) => until(async () => { expect(await locator.isEnabled()).toBe(true); }),
-};
 
 const NARROW = { width: 1280, height: 900 }; // the issue panel is ~600px wide here
 const WIDE = { width: 1920, height: 1000 }; // ~1240px wide panel

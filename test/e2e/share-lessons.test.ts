@@ -2,9 +2,9 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import type { Envelope } from '../../src/api/envelope';
 import type { FunctionKey, ResolverInput, ResolverOutput } from '../../src/api/resolvers';
 import { PERSONAS, type PersonaName } from '../../sandbox/jira';
-import { seedReviews } from '../../sandbox/seed/reviews';
 import { launchBrowser, screenshot } from './support/browser';
 import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { until } from './support/settle';
 
 /**
  * R15 "Share lessons" in the issue panel, in Chromium on the seeded sandbox: Rita shares the
@@ -18,12 +18,7 @@ let running: RunningSandbox;
 let browser: Browser;
 
 beforeAll(async () => {
-  running = await startSandbox();
-  const level = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = 'error';
-  await seedReviews(running.sandbox);
-  if (level === undefined) delete process.env.LOG_LEVEL;
-  else process.env.LOG_LEVEL = level;
+  running = await startSandbox({ seeded: true });
   browser = await launchBrowser();
 });
 
@@ -38,19 +33,6 @@ async function invoke<K extends FunctionKey>(persona: PersonaName, key: K, paylo
   const envelope = (await running.sandbox.app.invoke(accountId, context, key, payload)) as Envelope<ResolverOutput<K>>;
   if (!envelope.ok) throw new Error(`${key} failed: ${envelope.error.code} ${envelope.error.message}`);
   return envelope.data;
-}
-
-async function until(assertion: () => Promise<void>, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 interface Session {

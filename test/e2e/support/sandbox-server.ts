@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { PERSONAS, type PersonaName } from '../../../sandbox/jira';
 import { createSandbox, personas, ROOT_DIR, type Sandbox } from '../../../sandbox/sandbox';
+import { seedReviews } from '../../../sandbox/seed/reviews';
 import { createServer } from '../../../sandbox/server';
 import type { BrowserContext } from 'playwright-core';
 
@@ -12,8 +13,10 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
-export async function startSandbox(): Promise<RunningSandbox> {
+/** @param options.seeded also seed a year of reviews, actions and risks, as `npm start` does */
+export async function startSandbox(options: { seeded?: boolean } = {}): Promise<RunningSandbox> {
   const sandbox = createSandbox({ dbPath: ':memory:' });
+  if (options.seeded === true) await seedReviews(sandbox);
   const app = createServer({ runtime: sandbox.runtime, app: sandbox.app, personas, defaultAccountId: PERSONAS.rita.accountId, rootDir: ROOT_DIR });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => { resolve(listening); });
