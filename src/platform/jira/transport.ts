@@ -82,7 +82,7 @@ export function jiraFailure(result: JiraResult, what: string): AppError {
     case 429:
       return new AppError('RATE_LIMITED', 'Jira is busy right now. Please try again in a minute.');
     default:
-      return new AppError('UPSTREAM', `Jira failed for ${what} (HTTP ${result.status}). Please try again.`);
+      return new AppError('UPSTREAM', `Jira is not responding right now (HTTP ${result.status}; ${what}). Please try again.`);
   }
 }
 
