@@ -1,4 +1,5 @@
 import { createAppHarness, type AppHarness } from '../support/app-harness';
+import { foldedFromRecords, liveRollups } from '../support/rollups';
 
 /**
  * Many people saving the same review at once: every save either lands or is refused with a
@@ -18,13 +19,15 @@ afterAll(() => {
 });
 
 const editors = ['rita', 'mark', 'alice'] as const;
+const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 
 test(`${String(EDITS)} concurrent saves on the same version: exactly one lands, the rest get CONFLICT`, async () => {
   const { review } = await app.data('rita', 'startReview', { issueKey: 'SEC-11' });
   if (review === null) throw new Error('no review');
   const results = await Promise.all(
     Array.from({ length: EDITS }, (_, i) =>
-      app.invoke(editors[i % editors.length] ?? 'rita', 'saveReviewSection', { issueKey: 'SEC-11', section: 'facts', value: { ...review.facts, impact: `edit ${String(i)}` }, baseVersion: 1 }),
+      // Each edit changes figures the dashboard counts (severity), so a lost rollup update would show.
+      app.invoke(editors[i % editors.length] ?? 'rita', 'saveReviewSection', { issueKey: 'SEC-11', section: 'facts', value: { ...review.facts, impact: `edit ${String(i)}`, severity: SEVERITIES[i % SEVERITIES.length] }, baseVersion: 1 }),
     ),
   );
   const codes = results.map((r) => (r.ok ? 'saved' : r.error.code));
@@ -32,6 +35,7 @@ test(`${String(EDITS)} concurrent saves on the same version: exactly one lands, 
   expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(EDITS - 1);
   const history = await app.data('rita', 'getReviewHistory', { issueKey: 'SEC-11' });
   expect(history.events.map((e) => e.version)).toEqual([2, 1]);
+  expect(liveRollups(app, 'SEC')).toEqual(foldedFromRecords(app, 'SEC'));
 });
 
 test(`${String(RETRYING_EDITORS)} editors who reload and retry on conflict: every edit lands exactly once, in version order`, async () => {
@@ -55,5 +59,6 @@ test(`${String(RETRYING_EDITORS)} editors who reload and retry on conflict: ever
   const added = final.review?.timeline.map((entry) => entry.id) ?? [];
   expect(new Set(added).size).toBe(count);
   expect(final.review?.version).toBe(1 + count);
+  expect(liveRollups(app, 'SEC')).toEqual(foldedFromRecords(app, 'SEC'));
   console.info(`concurrency: ${String(count)} edits, ${String(conflicts)} conflicts retried, 0 lost updates`);
 });
