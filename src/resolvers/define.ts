@@ -19,10 +19,15 @@ interface SpecBase<K extends FunctionKey> {
   access: (input: Input<K>) => { target: PermissionTarget; need: AccessNeed };
 }
 
-/** Writes (and anything that must not run before the check): the handler starts once access is granted. */
-interface GuardedSpec<K extends FunctionKey> extends SpecBase<K> {
+/**
+ * Writes (and anything that must not run before the check): the handler starts once access is
+ * granted. A write may name reads to `prefetch` while Jira checks the caller — the handler gets
+ * their result only if the check passes, and nothing is written before it does.
+ */
+interface GuardedSpec<K extends FunctionKey, P> extends SpecBase<K> {
   readOnly?: false;
-  handle: (input: Input<K>, caller: Caller, grant: Grant) => Promise<ResolverOutput<K>>;
+  prefetch?: (input: Input<K>) => Promise<P>;
+  handle: (input: Input<K>, caller: Caller, grant: Grant, prefetched: P) => Promise<ResolverOutput<K>>;
 }
 
 /**
@@ -35,7 +40,7 @@ interface ReadOnlySpec<K extends FunctionKey> extends SpecBase<K> {
   handle: (input: Input<K>, caller: Caller, grant: Promise<Grant>) => Promise<ResolverOutput<K>>;
 }
 
-export type ResolverSpec<K extends FunctionKey> = GuardedSpec<K> | ReadOnlySpec<K>;
+export type ResolverSpec<K extends FunctionKey, P = undefined> = GuardedSpec<K, P> | ReadOnlySpec<K>;
 
 export interface ResolverRequest {
   payload: unknown;
@@ -49,7 +54,7 @@ export type ResolverFunction = (request: ResolverRequest) => Promise<Envelope<un
  * validation (zod, naming the field) → authorisation (Jira, as the caller) → handler →
  * one envelope, with one structured log line per call.
  */
-export function defineResolver<K extends FunctionKey>(spec: ResolverSpec<K>): ResolverFunction {
+export function defineResolver<K extends FunctionKey, P = undefined>(spec: ResolverSpec<K, P>): ResolverFunction {
   const schema = resolverInputs[spec.key];
   return async ({ payload, context }) => {
     const started = Date.now();
@@ -63,13 +68,14 @@ export function defineResolver<K extends FunctionKey>(spec: ResolverSpec<K>): Re
       const input = parsed.data as Input<K>;
       const { target, need } = spec.access(input);
       const caller = { accountId };
-      if (spec.readOnly !== true) return spec.handle(input, caller, await authorise(target, need));
       const granted = authorise(target, need);
-      const [access, result] = await Promise.allSettled([granted, spec.handle(input, caller, granted)]);
+      const reads = spec.readOnly === true ? spec.handle(input, caller, granted) : spec.prefetch ? spec.prefetch(input) : Promise.resolve(undefined as P);
+      const [access, result] = await Promise.allSettled([granted, reads]);
       // A refused caller gets the refusal, never whatever the reads found.
       if (access.status === 'rejected') throw access.reason;
       if (result.status === 'rejected') throw result.reason;
-      return result.value;
+      if (spec.readOnly === true) return result.value as ResolverOutput<K>;
+      return spec.handle(input, caller, access.value, result.value as P);
     });
     logEvent('resolver', {
       fn: spec.key,

@@ -1,4 +1,4 @@
-import { loadHistory, loadPanel, moveReview, saveSection, startReview } from '../services/review';
+import { loadExisting, loadHistory, loadPanel, moveReview, saveSection, startReview } from '../services/review';
 import { defineResolver } from './define';
 
 /** The lessons-learned panel: reading needs Browse on the incident, every write needs Edit. */
@@ -17,12 +17,14 @@ export const panelResolvers = {
   saveReviewSection: defineResolver({
     key: 'saveReviewSection',
     access: ({ issueKey }) => ({ target: { issueKey }, need: 'write' }),
-    handle: ({ issueKey, section, value, baseVersion }, caller) => saveSection(issueKey, section, value, baseVersion, caller.accountId),
+    prefetch: ({ issueKey }) => loadExisting(issueKey),
+    handle: ({ section, value, baseVersion }, caller, _grant, existing) => saveSection(existing, section, value, baseVersion, caller.accountId),
   }),
   transitionReview: defineResolver({
     key: 'transitionReview',
     access: ({ issueKey }) => ({ target: { issueKey }, need: 'write' }),
-    handle: ({ issueKey, target, baseVersion, reason }, caller) => moveReview(issueKey, target, baseVersion, reason, caller.accountId),
+    prefetch: ({ issueKey }) => loadExisting(issueKey),
+    handle: ({ target, baseVersion, reason }, caller, _grant, existing) => moveReview(existing, target, baseVersion, reason, caller.accountId),
   }),
   getReviewHistory: defineResolver({
     key: 'getReviewHistory',

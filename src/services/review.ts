@@ -75,7 +75,13 @@ async function conflictWithName(review: Review): Promise<AppError> {
   return new AppError('CONFLICT', `This review was changed by ${name} at ${at} UTC — reload to see their change.`);
 }
 
-async function loadExisting(issueKey: string): Promise<{ issue: IncidentIssue; review: Review }> {
+export interface ExistingReview {
+  issue: IncidentIssue;
+  review: Review;
+}
+
+/** The incident (read as the caller) and its review; resolvers prefetch it while the permission check runs. */
+export async function loadExisting(issueKey: string): Promise<ExistingReview> {
   const issue = await getIncidentIssue(asUser(), issueKey);
   const review = await readReview(issue.id);
   if (review === undefined) throw new AppError('NOT_FOUND', `No review has been started for ${issue.key} yet.`);
@@ -120,8 +126,7 @@ export async function startReview(issueKey: string, grant: Grant, actor: string)
   return panelView(issue, (await readReview(issue.id)) ?? review, grant, actor, loaded.settings);
 }
 
-export async function saveSection(issueKey: string, section: SectionName, value: unknown, baseVersion: number, actor: string): Promise<SaveSectionResult> {
-  const { issue, review } = await loadExisting(issueKey);
+export async function saveSection({ issue, review }: ExistingReview, section: SectionName, value: unknown, baseVersion: number, actor: string): Promise<SaveSectionResult> {
   if (baseVersion !== review.version) throw await conflictWithName(review);
   // New root causes must use an active category; the domain lets unchanged ones keep a retired one.
   const taxonomy = section === 'rootCauses' ? await taxonomyFor(review.incident.projectKey) : undefined;
@@ -147,8 +152,7 @@ export async function saveSection(issueKey: string, section: SectionName, value:
   return { review: result.review, transitions: availableTransitions(result.review, { actor }), warnings: result.warnings, saved: true };
 }
 
-export async function moveReview(issueKey: string, target: ReviewStage, baseVersion: number, reason: string | undefined, actor: string): Promise<TransitionResult> {
-  const { review } = await loadExisting(issueKey);
+export async function moveReview({ review }: ExistingReview, target: ReviewStage, baseVersion: number, reason: string | undefined, actor: string): Promise<TransitionResult> {
   if (baseVersion !== review.version) throw await conflictWithName(review);
   // Approving or rejecting is management's decision on the decisions (R8): approver rule, decisions checklist, comment.
   if (review.workflow.stage === 'awaiting_approval' && (target === 'approved' || target === 'in_review')) {
