@@ -12,6 +12,8 @@ import { approveReview } from '../support/review-flow';
  */
 const RUNS = Number(process.env.SPAWN_RUNS ?? 25);
 const ACTIONS_PER_INCIDENT = 48;
+/** The seeded incidents (action issues created by the runs land after them, as Tasks). */
+const INCIDENTS = [...Array.from({ length: 30 }, (_, i) => `OPS-${String(i + 1)}`), ...Array.from({ length: 60 }, (_, i) => `SEC-${String(i + 1)}`)];
 
 let app: AppHarness;
 const figures = { runs: 0, actions: 0, faults: 0, attempts: 0, duplicates: 0, orphans: 0 };
@@ -55,8 +57,9 @@ test(`${String(RUNS)} randomised create runs under faults converge with no dupli
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.array(verdict, { minLength: 1, maxLength: 4 }), fc.array(verdict, { maxLength: 3 }), async (k, jiraFaults, kvsFaults) => {
       if (used + k > ACTIONS_PER_INCIDENT) {
+        issueKey = INCIDENTS[incident] ?? '';
         incident++;
-        issueKey = `OPS-${String(incident)}`;
+        if (issueKey === '') throw new Error('more runs than seeded incidents can take');
         await approveReview(invoke, issueKey);
         used = 0;
       }
