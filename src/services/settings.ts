@@ -3,7 +3,8 @@ import type { SaveSettingsResult, SettingsOptions, SettingsView } from '../api/s
 import { diffForAudit } from '../domain/review';
 import { buildProjectAuditEvent, checkAgainstJira, validateSettingsChange, type JiraFacts, type ProjectSettings } from '../domain/settings';
 import { getDisplayNames } from '../platform/jira/people';
-import { getIssueLinkTypes, getPriorities, getProjectRoles, getProjectWithIssueTypes, groupExists, searchProjects, type ProjectWithIssueTypes } from '../platform/jira/project-config';
+import { getLinkTypeCatalog } from '../platform/jira/issue-link-types';
+import { getPriorities, getProjectRoles, getProjectWithIssueTypes, groupExists, searchProjects, type ProjectWithIssueTypes } from '../platform/jira/project-config';
 import { JiraTransport } from '../platform/jira/transport';
 import type { Grant } from './access';
 import { toAppError } from './domain-errors';
@@ -27,7 +28,7 @@ async function formOptions(project: ProjectWithIssueTypes, settings: ProjectSett
   const actionKey = settings.actions.projectKey;
   const [projects, linkTypes, priorities, actionProject] = await Promise.all([
     searchProjects(jira),
-    getIssueLinkTypes(jira),
+    getLinkTypeCatalog(jira).then((catalog) => catalog.linkTypes),
     getPriorities(jira),
     actionKey === null || actionKey === project.key ? project : getProjectWithIssueTypes(jira, actionKey),
   ]);
@@ -69,7 +70,7 @@ async function jiraFacts(projectKey: string, next: ProjectSettings): Promise<Jir
   const [own, actionProject, linkTypes, approverGroupExists, projectRoles] = await Promise.all([
     getProjectWithIssueTypes(jira, projectKey),
     actionKey === projectKey ? undefined : getProjectWithIssueTypes(jira, actionKey),
-    getIssueLinkTypes(jira),
+    getLinkTypeCatalog(jira).then((catalog) => catalog.linkTypes),
     approvers.kind === 'group' ? groupExists(jira, approvers.groupName) : undefined,
     approvers.kind === 'project-role' ? getProjectRoles(jira, projectKey) : undefined,
   ]);

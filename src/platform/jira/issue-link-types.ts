@@ -15,7 +15,7 @@ export interface LinkTypeCatalog {
 /**
  * The site's issue link types (GET /rest/api/3/issueLinkType), with the site URL Jira uses in
  * its `self` links — so issue descriptions can link to the incident without trusting a URL sent
- * by the browser. (project-config.ts has the settings page's variant without the site URL.)
+ * by the browser. The settings page and action creation both read link types here.
  */
 export async function getLinkTypeCatalog(jira: JiraTransport): Promise<LinkTypeCatalog> {
   const result = await jira.send((requester) => requester.requestJira(route`/rest/api/3/issueLinkType`, { method: 'GET', headers: JSON_HEADERS }));

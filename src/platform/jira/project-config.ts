@@ -32,15 +32,6 @@ export async function searchProjects(jira: JiraTransport): Promise<{ projects: {
   return { projects: page.values, complete: page.isLast !== false };
 }
 
-const linkTypesSchema = z.object({ issueLinkTypes: z.array(z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() })) });
-export type LinkType = z.infer<typeof linkTypesSchema>['issueLinkTypes'][number];
-
-export async function getIssueLinkTypes(jira: JiraTransport): Promise<LinkType[]> {
-  const result = await jira.send((requester) => requester.requestJira(route`/rest/api/3/issueLinkType`, { method: 'GET', headers: JSON_HEADERS }));
-  if (result.status !== 200) throw jiraFailure(result, 'the issue link types');
-  return linkTypesSchema.parse(result.body).issueLinkTypes;
-}
-
 const prioritiesSchema = z.array(z.object({ id: z.string(), name: z.string() }));
 
 export async function getPriorities(jira: JiraTransport): Promise<{ id: string; name: string }[]> {
