@@ -9,6 +9,7 @@ import { fieldId } from '../../../shared/form/field-id';
 import { UserPicker } from '../../../shared/form/UserPicker';
 import { ChangeError } from './ChangeError';
 import { messagesByField, useChange } from './useChange';
+import { FormButtons } from './FormButtons';
 
 interface ActionFormProps {
   view: DecisionsView;
@@ -95,15 +96,9 @@ export function ActionForm({ view, rootCauseId, defaultKind, action, onDone }: A
         </div>
       </div>
       <ChangeError error={change.error} shownAtField={shownAtField} />
-      <div className="save-bar">
-        <button type="button" className="button primary" disabled={change.busy} onClick={submit}>
-          {change.busy ? 'Saving…' : action ? 'Save action' : 'Add action'}
-        </button>
-        <button type="button" className="button subtle-button" onClick={onDone}>
-          Cancel
-        </button>
+      <FormButtons label={action ? 'Save action' : 'Add action'} busyLabel="Saving…" busy={change.busy} onSubmit={submit} onCancel={onDone}>
         {action ? null : <span className="subtlest">Saved as a draft; the Jira issue is created with “Create issues”.</span>}
-      </div>
+      </FormButtons>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../../../shared/form/Field';
 import { fieldId } from '../../../shared/form/field-id';
 import { ChangeError } from './ChangeError';
 import { useChange } from './useChange';
+import { FormButtons } from './FormButtons';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,99}-[1-9]\d{0,9}$/;
 
@@ -52,14 +53,7 @@ export function LinkIssueForm({ view, rootCauseId, defaultKind, onDone }: { view
         </Field>
       </div>
       <ChangeError error={change.error} shownAtField={serverKeyError !== undefined} />
-      <div className="save-bar">
-        <button type="button" className="button primary" disabled={change.busy} onClick={submit}>
-          {change.busy ? 'Linking…' : 'Link issue'}
-        </button>
-        <button type="button" className="button subtle-button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons label="Link issue" busyLabel="Linking…" busy={change.busy} onSubmit={submit} onCancel={onDone} />
     </div>
   );
 }

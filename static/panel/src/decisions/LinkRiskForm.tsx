@@ -7,6 +7,7 @@ import { asCallError } from '../session/errors';
 import { ChangeError } from './ChangeError';
 import { RISK_LEVEL } from './labels';
 import { useChange } from './useChange';
+import { FormButtons } from './FormButtons';
 
 type Register = { kind: 'loading' } | { kind: 'error'; error: CallError } | { kind: 'ready'; risks: RiskView[]; cursor?: string; more: boolean };
 
@@ -82,14 +83,7 @@ export function LinkRiskForm({ view, entry, onDone }: { view: DecisionsView; ent
         </>
       ) : null}
       <ChangeError error={change.error} shownAtField={change.fieldError('riskId') !== undefined} />
-      <div className="save-bar">
-        <button type="button" className="button primary" disabled={change.busy || register.kind !== 'ready' || candidates.length === 0} onClick={link}>
-          {change.busy ? 'Linking…' : 'Link risk'}
-        </button>
-        <button type="button" className="button subtle-button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons label="Link risk" busyLabel="Linking…" busy={change.busy} disabled={register.kind !== 'ready' || candidates.length === 0} onSubmit={link} onCancel={onDone} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { UserPicker } from '../../../shared/form/UserPicker';
 import { ChangeError } from './ChangeError';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVEL, ratingLabel } from './labels';
 import { messagesByField, useChange } from './useChange';
+import { FormButtons } from './FormButtons';
 
 interface RiskFormProps {
   issueKey: string;
@@ -158,14 +159,7 @@ export function RiskForm({ issueKey, rootCauseId, risk, onDone }: RiskFormProps)
         </Field>
       ) : null}
       <ChangeError error={change.error} shownAtField={shownAtField} />
-      <div className="save-bar">
-        <button type="button" className="button primary" disabled={change.busy} onClick={submit}>
-          {change.busy ? 'Saving…' : risk ? 'Save risk' : 'Add risk'}
-        </button>
-        <button type="button" className="button subtle-button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons label={risk ? 'Save risk' : 'Add risk'} busyLabel="Saving…" busy={change.busy} onSubmit={submit} onCancel={onDone} />
     </div>
   );
 }

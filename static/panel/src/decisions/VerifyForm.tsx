@@ -6,6 +6,7 @@ import { Field } from '../../../shared/form/Field';
 import { fieldId } from '../../../shared/form/field-id';
 import { ChangeError } from './ChangeError';
 import { useChange } from './useChange';
+import { FormButtons } from './FormButtons';
 
 /** R11: someone other than the owner confirms the completed action, with evidence. */
 export function VerifyForm({ view, action, onDone }: { view: DecisionsView; action: ActionView; onDone: () => void }) {
@@ -53,14 +54,7 @@ export function VerifyForm({ view, action, onDone }: { view: DecisionsView; acti
         {(control) => <input {...control} type="url" inputMode="url" value={link} maxLength={2000} placeholder="https://" onChange={(event) => { setLink(event.target.value); }} />}
       </Field>
       <ChangeError error={change.error} shownAtField={evidenceError !== undefined || linkError !== undefined} />
-      <div className="save-bar">
-        <button type="button" className="button primary" disabled={change.busy} onClick={submit}>
-          {change.busy ? 'Verifying…' : 'Confirm verification'}
-        </button>
-        <button type="button" className="button subtle-button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons label="Confirm verification" busyLabel="Verifying…" busy={change.busy} onSubmit={submit} onCancel={onDone} />
     </div>
   );
 }
