@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { PERSONAS, STAFF } from '../../sandbox/jira';
 import path from 'node:path';
-import { launchBrowser, SCREENSHOT_DIR, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { SCREENSHOT_DIR, screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * R16 the anonymised awareness export from the lessons library, in Chromium on the seeded
@@ -13,18 +14,7 @@ import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-serv
  */
 jest.setTimeout(240_000);
 
-let running: RunningSandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  running = await startSandbox({ seeded: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
+const env = sandboxAndBrowser({ seeded: true });
 
 async function download(page: Page, trigger: Locator): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
@@ -41,13 +31,13 @@ function expectAnonymous(text: string): void {
 }
 
 test('a manager exports two incidents from the library, anonymised, as Markdown and HTML', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-  await actAs(context, running.url, 'mark', 'light');
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+  await actAs(context, env.running.url, 'mark', 'light');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
   page.on('pageerror', (error) => { errors.push(error.message); });
-  await page.goto(`${running.url}/projects/SEC/lessons-learned`);
+  await page.goto(`${env.running.url}/projects/SEC/lessons-learned`);
   const frame = page.frameLocator('iframe[title="Lessons learned"]');
 
   await frame.getByRole('tab', { name: 'Lessons library' }).click();

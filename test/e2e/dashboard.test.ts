@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
 import { until } from './support/settle';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * The project page end to end, in Chromium on the seeded sandbox (a year of reviews, actions
@@ -11,18 +12,7 @@ import { until } from './support/settle';
  */
 jest.setTimeout(180_000);
 
-let running: RunningSandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  running = await startSandbox({ seeded: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
+const env = sandboxAndBrowser({ seeded: true });
 
 interface Session {
   context: BrowserContext;
@@ -33,8 +23,8 @@ interface Session {
 }
 
 async function open(persona: 'mark' | 'oscar', colorMode: 'light' | 'dark' = 'light'): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-  await actAs(context, running.url, persona, colorMode);
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+  await actAs(context, env.running.url, persona, colorMode);
   const page = await context.newPage();
   const invokes: string[] = [];
   const errors: string[] = [];
@@ -45,7 +35,7 @@ async function open(persona: 'mark' | 'oscar', colorMode: 'light' | 'dark' = 'li
   });
   page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
   page.on('pageerror', (error) => { errors.push(error.message); });
-  await page.goto(`${running.url}/projects/SEC/lessons-learned`);
+  await page.goto(`${env.running.url}/projects/SEC/lessons-learned`);
   return { context, page, frame: page.frameLocator('iframe[title="Lessons learned"]'), invokes, errors };
 }
 

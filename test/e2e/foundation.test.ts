@@ -1,29 +1,19 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * The foundation end to end: the fake Jira serves an incident, the panel iframe renders with the
  * unmodified @forge/bridge, and its data travels invoke → resolver → KVS and back — in light and
  * dark theme; an outsider is refused with a clear message.
  */
-let running: RunningSandbox;
-let browser: Browser;
+const env = sandboxAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  running = await startSandbox();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
-
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
 
@@ -35,8 +25,8 @@ const panel = (): FrameLocator => page.frameLocator('iframe[title="Lessons learn
 
 test.each(['light', 'dark'] as const)('a responder starts a review from the panel and it is stored (%s theme)', async (colorMode) => {
   const issueKey = colorMode === 'light' ? 'SEC-2' : 'SEC-3';
-  await actAs(context, running.url, 'rita', colorMode);
-  await page.goto(`${running.url}/browse/${issueKey}`);
+  await actAs(context, env.running.url, 'rita', colorMode);
+  await page.goto(`${env.running.url}/browse/${issueKey}`);
   await panel().getByRole('heading', { name: 'No post-incident review yet' }).waitFor();
   await panel().getByRole('button', { name: 'Start review' }).click();
   await panel().getByRole('heading', { name: /Post-incident review/ }).waitFor();
@@ -48,16 +38,16 @@ test.each(['light', 'dark'] as const)('a responder starts a review from the pane
   expect(theme).toBe(colorMode);
   await screenshot(page, `foundation-panel-${colorMode}`);
 
-  const stored = running.sandbox.db.prepare(`SELECT COUNT(*) AS n FROM kvs_entities WHERE entity_name = 'review'`).get() as { n: number } | undefined;
+  const stored = env.running.sandbox.db.prepare(`SELECT COUNT(*) AS n FROM kvs_entities WHERE entity_name = 'review'`).get() as { n: number } | undefined;
   expect(stored?.n ?? 0).toBeGreaterThan(0);
 });
 
 test('the outsider cannot see the incident in Jira, and a forged panel context is refused', async () => {
-  await actAs(context, running.url, 'oscar');
-  await page.goto(`${running.url}/browse/SEC-1`);
+  await actAs(context, env.running.url, 'oscar');
+  await page.goto(`${env.running.url}/browse/SEC-1`);
   await page.getByRole('heading', { name: "You can't view this issue" }).waitFor();
 
-  await page.goto(`${running.url}/sandbox/frame/panel?issueKey=SEC-1`);
+  await page.goto(`${env.running.url}/sandbox/frame/panel?issueKey=SEC-1`);
   const frame = page.frameLocator('iframe[title="Module panel"]');
   await frame.getByRole('alert').getByText('No access').waitFor();
   await frame.getByText(/You do not have access to incident SEC-1/).waitFor();
@@ -65,9 +55,9 @@ test('the outsider cannot see the incident in Jira, and a forged panel context i
 });
 
 test('the project page and settings page render their resolver data', async () => {
-  await actAs(context, running.url, 'mark');
-  await page.goto(`${running.url}/projects/SEC/lessons-learned`);
+  await actAs(context, env.running.url, 'mark');
+  await page.goto(`${env.running.url}/projects/SEC/lessons-learned`);
   await page.frameLocator('iframe[title="Lessons learned"]').getByRole('heading', { name: 'Lessons learned · Security Incidents' }).waitFor();
-  await page.goto(`${running.url}/projects/SEC/settings/lessons-learned`);
+  await page.goto(`${env.running.url}/projects/SEC/settings/lessons-learned`);
   await page.frameLocator('iframe[title="Lessons learned settings"]').getByRole('heading', { name: /settings · Security Incidents/ }).waitFor();
 });

@@ -1,11 +1,12 @@
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { Envelope } from '../../src/api/envelope';
 import type { FunctionKey, ResolverInput, ResolverOutput } from '../../src/api/resolvers';
 import { PERSONAS, type PersonaName } from '../../sandbox/jira';
 import { phishingReview } from '../unit/domain/review/fixtures';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
 import { check } from './support/settle';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * The panel's "Decisions & actions" tab end to end, in Chromium against the sandbox (R7–R11, R21):
@@ -18,26 +19,18 @@ const INCIDENT = 'SEC-25';
 /** A second review, for the conflict. */
 const CONFLICTED = 'SEC-26';
 
-let running: RunningSandbox;
-let browser: Browser;
+const env = sandboxAndBrowser();
 
 beforeAll(async () => {
-  running = await startSandbox();
-  browser = await launchBrowser();
   await prepareReviewInReview(INCIDENT, true);
   await prepareReviewInReview(CONFLICTED, false);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
 });
 
 /** A resolver call as the persona would make it from the issue panel. */
 async function invoke<K extends FunctionKey>(persona: PersonaName, key: K, payload: ResolverInput<K>): Promise<ResolverOutput<K>> {
   const { accountId } = PERSONAS[persona];
-  const context = running.sandbox.app.frameContext(accountId, { type: 'jira:issuePanel' }, { siteUrl: 'http://127.0.0.1', colorMode: 'light' });
-  const envelope = (await running.sandbox.app.invoke(accountId, context, key, payload)) as Envelope<ResolverOutput<K>>;
+  const context = env.running.sandbox.app.frameContext(accountId, { type: 'jira:issuePanel' }, { siteUrl: 'http://127.0.0.1', colorMode: 'light' });
+  const envelope = (await env.running.sandbox.app.invoke(accountId, context, key, payload)) as Envelope<ResolverOutput<K>>;
   if (!envelope.ok) throw new Error(`${key} failed: ${envelope.error.code} ${envelope.error.message}`);
   return envelope.data;
 }
@@ -88,8 +81,8 @@ interface Session {
 }
 
 async function open(persona: PersonaName, path: string, options: { colorMode?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Session> {
-  const context = await browser.newContext({ viewport: options.viewport ?? NARROW, locale: 'en-GB', timezoneId: 'Europe/London' });
-  await actAs(context, running.url, persona, options.colorMode ?? 'light');
+  const context = await env.browser.newContext({ viewport: options.viewport ?? NARROW, locale: 'en-GB', timezoneId: 'Europe/London' });
+  await actAs(context, env.running.url, persona, options.colorMode ?? 'light');
   const page = await context.newPage();
   const invokes: string[] = [];
   const errors: string[] = [];
@@ -100,7 +93,7 @@ async function open(persona: PersonaName, path: string, options: { colorMode?: '
   });
   page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
   page.on('pageerror', (error) => { errors.push(error.message); });
-  await page.goto(`${running.url}${path}`);
+  await page.goto(`${env.running.url}${path}`);
   return { context, page, panel: page.frameLocator('iframe[title="Lessons learned"]'), invokes, errors };
 }
 
@@ -246,10 +239,10 @@ test('decisions are approved, actions become Jira issues, the owner completes on
   await check.text(owen.page.locator('.description'), 'Bank-detail changes need no call-back verification');
   await owen.page.getByRole('button', { name: 'Done', exact: true }).click();
   await check.text(owen.page.locator('.issue-side'), 'Done');
-  await running.sandbox.settled();
+  await env.running.sandbox.settled();
 
   // On the incident, Owen sees his action done but cannot verify it himself.
-  await owen.page.goto(`${running.url}/browse/${INCIDENT}`);
+  await owen.page.goto(`${env.running.url}/browse/${INCIDENT}`);
   await openDecisions(owen.panel);
   const owensView = owen.panel.getByRole('listitem', { name: 'Action: Introduce call-back verification for bank-detail changes' });
   await check.text(owensView, 'Done');

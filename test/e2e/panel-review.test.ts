@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
 import { check } from './support/settle';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * The lessons-learned panel end to end, in Chromium against the sandbox: a responder runs a
@@ -10,18 +11,7 @@ import { check } from './support/settle';
  */
 jest.setTimeout(120_000);
 
-let running: RunningSandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  running = await startSandbox();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
+const env = sandboxAndBrowser();
 
 const NARROW = { width: 1280, height: 900 }; // the issue panel is ~600px wide here
 const WIDE = { width: 1920, height: 1000 }; // ~1240px wide panel
@@ -37,8 +27,8 @@ interface Session {
 }
 
 async function open(persona: 'rita' | 'alice' | 'owen', issueKey: string, options: { colorMode?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Session> {
-  const context = await browser.newContext({ viewport: options.viewport ?? NARROW, locale: 'en-GB', timezoneId: 'Europe/London' });
-  await actAs(context, running.url, persona, options.colorMode ?? 'light');
+  const context = await env.browser.newContext({ viewport: options.viewport ?? NARROW, locale: 'en-GB', timezoneId: 'Europe/London' });
+  await actAs(context, env.running.url, persona, options.colorMode ?? 'light');
   const page = await context.newPage();
   const invokes: string[] = [];
   const errors: string[] = [];
@@ -50,7 +40,7 @@ async function open(persona: 'rita' | 'alice' | 'owen', issueKey: string, option
   page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
   page.on('response', (response) => { if (response.status() >= 400) errors.push(`${String(response.status())} ${response.url()}`); });
   page.on('pageerror', (error) => { errors.push(error.message); });
-  await page.goto(`${running.url}/browse/${issueKey}`);
+  await page.goto(`${env.running.url}/browse/${issueKey}`);
   return { context, page, panel: page.frameLocator('iframe[title="Lessons learned"]'), invokes, errors };
 }
 
@@ -299,7 +289,7 @@ test('a viewer sees the review read only and cannot start one', async () => {
   await tab(owen.panel, 'Workflow').click();
   await check.count(owen.panel.getByRole('button', { name: 'Submit for review' }), 0);
   await screenshot(owen.page, 'panel-viewer-light-narrow');
-  await owen.page.goto(`${running.url}/browse/SEC-9`);
+  await owen.page.goto(`${env.running.url}/browse/SEC-9`);
   await owen.panel.getByRole('heading', { name: 'No post-incident review yet' }).waitFor();
   await check.count(owen.panel.getByRole('button', { name: 'Start review' }), 0);
   await check.visible(owen.panel.getByText(/Only people who can edit SEC-9/));

@@ -1,7 +1,8 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import type { FrameLocator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
 import { check } from './support/settle';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * How the panel behaves when the platform misbehaves, as a user sees it: progress while Jira is
@@ -10,54 +11,46 @@ import { check } from './support/settle';
  */
 jest.setTimeout(120_000);
 
-let running: RunningSandbox;
-let browser: Browser;
+const env = sandboxAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  running = await startSandbox();
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await actAs(context, running.url, 'rita');
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await actAs(context, env.running.url, 'rita');
   page = await context.newPage();
 });
 
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
-
 afterEach(() => {
-  running.sandbox.runtime.faults.configure({});
+  env.running.sandbox.runtime.faults.configure({});
 });
 
 const panel = (): FrameLocator => page.frameLocator('iframe[title="Lessons learned"]');
 /** More failures in a row than the Jira transport retries, so the call really fails. */
 const jiraDown = (): void => {
-  running.sandbox.runtime.faults.configure({ jira: { sequence: Array.from({ length: 8 }, () => 'server-error' as const) } });
+  env.running.sandbox.runtime.faults.configure({ jira: { sequence: Array.from({ length: 8 }, () => 'server-error' as const) } });
 };
 
 test('slow Jira shows progress, then the panel', async () => {
-  running.sandbox.runtime.faults.configure({ jira: { latencyMs: 700 } });
-  await page.goto(`${running.url}/browse/SEC-30`);
+  env.running.sandbox.runtime.faults.configure({ jira: { latencyMs: 700 } });
+  await page.goto(`${env.running.url}/browse/SEC-30`);
   await check.visible(panel().getByRole('status', { name: /Loading/ }));
   await check.visible(panel().getByRole('heading', { name: 'No post-incident review yet' }));
 });
 
 test('a failed load shows a clear error with Try again, which recovers', async () => {
   jiraDown();
-  await page.goto(`${running.url}/browse/SEC-31`);
+  await page.goto(`${env.running.url}/browse/SEC-31`);
   const alert = panel().getByRole('alert');
   await check.text(alert, 'Something went wrong');
   await check.text(alert, 'try again');
   await screenshot(page, 'resilience-load-error-light');
-  running.sandbox.runtime.faults.configure({});
+  env.running.sandbox.runtime.faults.configure({});
   await alert.getByRole('button', { name: 'Try again' }).click();
   await check.visible(panel().getByRole('heading', { name: 'No post-incident review yet' }));
 });
 
 test('a failed save keeps the typed input; saving again after recovery works', async () => {
-  await page.goto(`${running.url}/browse/SEC-32`);
+  await page.goto(`${env.running.url}/browse/SEC-32`);
   await panel().getByRole('button', { name: 'Start review' }).click();
   const impact = panel().getByLabel('Impact');
   await check.visible(impact);
@@ -68,7 +61,7 @@ test('a failed save keeps the typed input; saving again after recovery works', a
   await check.text(panel().getByRole('alert').filter({ hasText: 'Not saved' }), 'Your input is kept');
   await check.value(impact, text);
   await screenshot(page, 'resilience-save-error-light');
-  running.sandbox.runtime.faults.configure({});
+  env.running.sandbox.runtime.faults.configure({});
   await panel().getByRole('button', { name: /^Save incident facts/ }).click();
   await check.text(panel().locator('.save-bar, [role="status"]').filter({ hasText: /Saved/ }).first(), 'Saved');
   await page.reload();

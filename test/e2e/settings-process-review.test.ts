@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * R25 on the project settings page in Chromium: an approver records a review of the incident
@@ -9,23 +10,12 @@ import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-serv
  */
 jest.setTimeout(60_000);
 
-let running: RunningSandbox;
-let browser: Browser;
+const env = sandboxAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  running = await startSandbox();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
-
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
 
@@ -34,7 +24,7 @@ afterEach(async () => {
 });
 
 async function open(projectKey: string): Promise<FrameLocator> {
-  await page.goto(`${running.url}/projects/${projectKey}/settings/lessons-learned`);
+  await page.goto(`${env.running.url}/projects/${projectKey}/settings/lessons-learned`);
   const frame = page.frameLocator('iframe[title="Lessons learned settings"]');
   await frame.getByRole('heading', { name: /Lessons learned settings · / }).waitFor();
   await frame.getByRole('heading', { name: 'Process review' }).waitFor();
@@ -47,7 +37,7 @@ async function pickPerson(frame: FrameLocator, inputLabel: string, query: string
 }
 
 test('an approver records a process review, reloads and sees it with its action issue', async () => {
-  await actAs(context, running.url, 'mark');
+  await actAs(context, env.running.url, 'mark');
   let frame = await open('SEC');
   await frame.getByText('The incident process has not been reviewed yet').waitFor();
   await frame.getByRole('button', { name: 'Record a process review' }).click();
@@ -83,7 +73,7 @@ test('an approver records a process review, reloads and sees it with its action 
 });
 
 test('an overdue process review is flagged; a viewer sees the reviews read-only', async () => {
-  await actAs(context, running.url, 'alice');
+  await actAs(context, env.running.url, 'alice');
   let frame = await open('OPS');
   await frame.getByRole('button', { name: 'Record a process review' }).click();
   const form = frame.getByRole('form', { name: 'Record a process review' });
@@ -94,7 +84,7 @@ test('an overdue process review is flagged; a viewer sees the reviews read-only'
   await form.getByRole('button', { name: 'Save process review' }).click();
   await frame.getByText('Process review overdue').waitFor();
 
-  await actAs(context, running.url, 'owen', 'dark');
+  await actAs(context, env.running.url, 'owen', 'dark');
   frame = await open('OPS');
   await frame.getByText('Process review overdue').waitFor();
   await frame.getByRole('table', { name: 'Process reviews' }).getByText('No change needed.').waitFor();

@@ -1,29 +1,19 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * The project settings page in Chromium: an admin edits the taxonomy and the corrective-action
  * target, saves, reloads and sees it stored; writes and signs off the procedure; a member sees
  * everything read-only. Screenshots in light and dark theme.
  */
-let running: RunningSandbox;
-let browser: Browser;
+const env = sandboxAndBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  running = await startSandbox();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
-
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
 
@@ -34,14 +24,14 @@ afterEach(async () => {
 const settings = (): FrameLocator => page.frameLocator('iframe[title="Lessons learned settings"]');
 
 async function open(projectKey: string): Promise<FrameLocator> {
-  await page.goto(`${running.url}/projects/${projectKey}/settings/lessons-learned`);
+  await page.goto(`${env.running.url}/projects/${projectKey}/settings/lessons-learned`);
   const frame = settings();
   await frame.getByRole('heading', { name: /Lessons learned settings · / }).waitFor();
   return frame;
 }
 
 test('an admin edits the taxonomy and the action target, saves, reloads and sees it stored', async () => {
-  await actAs(context, running.url, 'alice');
+  await actAs(context, env.running.url, 'alice');
   let frame = await open('SEC');
 
   await frame.getByRole('textbox', { name: 'Name of category Awareness and training' }).fill('Security awareness');
@@ -67,7 +57,7 @@ test('an admin edits the taxonomy and the action target, saves, reloads and sees
 });
 
 test('an invalid change shows the error next to the field and stores nothing', async () => {
-  await actAs(context, running.url, 'alice');
+  await actAs(context, env.running.url, 'alice');
   const frame = await open('OPS');
   await frame.getByRole('textbox', { name: 'Name of category Backup and continuity' }).fill(' ');
   await frame.getByRole('button', { name: 'Save settings' }).click();
@@ -75,13 +65,13 @@ test('an invalid change shows the error next to the field and stores nothing', a
   const field = frame.getByRole('textbox', { name: 'Name of category' }).and(frame.locator('[aria-invalid="true"]'));
   await expect(field.count()).resolves.toBe(1);
   await frame.getByText('Category name must not be empty').first().waitFor();
-  const stored = running.sandbox.db.prepare(`SELECT COUNT(*) AS n FROM kvs_entities WHERE entity_name = 'project-settings' AND key = 'settings-OPS'`).get() as { n: number };
+  const stored = env.running.sandbox.db.prepare(`SELECT COUNT(*) AS n FROM kvs_entities WHERE entity_name = 'project-settings' AND key = 'settings-OPS'`).get() as { n: number };
   expect(stored.n).toBe(0);
 });
 
 test.each(['light', 'dark'] as const)('an admin writes the procedure from the default and signs it off (%s theme)', async (colorMode) => {
   const projectKey = colorMode === 'light' ? 'SEC' : 'ISMS';
-  await actAs(context, running.url, 'alice', colorMode);
+  await actAs(context, env.running.url, 'alice', colorMode);
   const frame = await open(projectKey);
   await frame.getByText('No signed-off procedure yet').waitFor();
   await expect(frame.getByRole('textbox', { name: 'Procedure text' }).inputValue()).resolves.toContain('## Roles and responsibilities');
@@ -100,7 +90,7 @@ test.each(['light', 'dark'] as const)('an admin writes the procedure from the de
 });
 
 test('a member sees the settings read-only', async () => {
-  await actAs(context, running.url, 'rita');
+  await actAs(context, env.running.url, 'rita');
   const frame = await open('SEC');
   await frame.getByRole('note').getByText('Read only').waitFor();
   await expect(frame.getByRole('button', { name: 'Save settings' }).count()).resolves.toBe(0);

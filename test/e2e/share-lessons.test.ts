@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { Envelope } from '../../src/api/envelope';
 import type { FunctionKey, ResolverInput, ResolverOutput } from '../../src/api/resolvers';
 import { PERSONAS, type PersonaName } from '../../sandbox/jira';
-import { launchBrowser, screenshot } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { screenshot } from './support/browser';
+import { actAs } from './support/sandbox-server';
 import { until } from './support/settle';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * R15 "Share lessons" in the issue panel, in Chromium on the seeded sandbox: Rita shares the
@@ -14,23 +15,12 @@ import { until } from './support/settle';
  */
 jest.setTimeout(240_000);
 
-let running: RunningSandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  running = await startSandbox({ seeded: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
-});
+const env = sandboxAndBrowser({ seeded: true });
 
 async function invoke<K extends FunctionKey>(persona: PersonaName, key: K, payload: ResolverInput<K>): Promise<ResolverOutput<K>> {
   const { accountId } = PERSONAS[persona];
-  const context = running.sandbox.app.frameContext(accountId, { type: 'jira:issuePanel' }, { siteUrl: 'http://127.0.0.1', colorMode: 'light' });
-  const envelope = (await running.sandbox.app.invoke(accountId, context, key, payload)) as Envelope<ResolverOutput<K>>;
+  const context = env.running.sandbox.app.frameContext(accountId, { type: 'jira:issuePanel' }, { siteUrl: 'http://127.0.0.1', colorMode: 'light' });
+  const envelope = (await env.running.sandbox.app.invoke(accountId, context, key, payload)) as Envelope<ResolverOutput<K>>;
   if (!envelope.ok) throw new Error(`${key} failed: ${envelope.error.code} ${envelope.error.message}`);
   return envelope.data;
 }
@@ -44,13 +34,13 @@ interface Session {
 
 async function open(persona: PersonaName, issueKey: string): Promise<Session> {
   // The issue panel is ~600px wide at this viewport.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-  await actAs(context, running.url, persona, 'light');
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  await actAs(context, env.running.url, persona, 'light');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
   page.on('pageerror', (error) => { errors.push(error.message); });
-  await page.goto(`${running.url}/browse/${issueKey}`);
+  await page.goto(`${env.running.url}/browse/${issueKey}`);
   const panel = page.frameLocator('iframe[title="Lessons learned"]');
   await panel.getByRole('heading', { name: 'Post-incident review' }).waitFor();
   return { context, page, panel, errors };
@@ -76,7 +66,7 @@ async function incidentIn(stages: readonly string[]): Promise<string> {
 
 test('Rita shares the lessons of a closed review with Owen as staff; it is sent once and listed', async () => {
   const issueKey = await incidentIn(['closed']);
-  running.sandbox.jira.clearNotifications();
+  env.running.sandbox.jira.clearNotifications();
   const { context, page, panel, errors } = await open('rita', issueKey);
 
   const toggle = panel.getByRole('button', { name: 'Share lessons' });
@@ -107,7 +97,7 @@ test('Rita shares the lessons of a closed review with Owen as staff; it is sent 
   // No recipient: refused at the form, nothing sent.
   await share.getByRole('button', { name: 'Send' }).click();
   await share.getByText('Pick at least one person or project role.').waitFor();
-  expect(running.sandbox.jira.notifications()).toHaveLength(0);
+  expect(env.running.sandbox.jira.notifications()).toHaveLength(0);
 
   await share.getByRole('combobox', { name: 'Find a person for people' }).fill('Owen');
   await share.getByRole('option', { name: 'Owen Owner' }).click();
@@ -115,7 +105,7 @@ test('Rita shares the lessons of a closed review with Owen as staff; it is sent 
   await share.getByRole('button', { name: 'Send' }).click();
   await share.getByRole('status').filter({ hasText: 'Sent — Jira accepted the notification.' }).waitFor();
 
-  const sent = running.sandbox.jira.notifications();
+  const sent = env.running.sandbox.jira.notifications();
   expect(sent).toHaveLength(1);
   expect(sent[0]?.issueKey).toBe(issueKey);
   expect(sent[0]?.recipients).toEqual([PERSONAS.owen.accountId]);
@@ -140,7 +130,7 @@ test('Rita shares the lessons of a closed review with Owen as staff; it is sent 
   // The same share again (a second click) is not sent twice.
   await share.getByRole('button', { name: 'Send' }).click();
   await share.getByRole('status').filter({ hasText: /^Already sent on / }).waitFor();
-  expect(running.sandbox.jira.notifications()).toHaveLength(1);
+  expect(env.running.sandbox.jira.notifications()).toHaveLength(1);
   await until(async () => { expect(await item.count()).toBe(1); });
 
   expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { PERSONAS } from '../../sandbox/jira';
-import { launchBrowser } from './support/browser';
-import { actAs, startSandbox, type RunningSandbox } from './support/sandbox-server';
+import { actAs } from './support/sandbox-server';
+import { sandboxAndBrowser } from './support/lifecycle';
 
 /**
  * Stored XSS: people's text is rendered as text everywhere, never as HTML. Markup typed into
@@ -13,19 +13,16 @@ jest.setTimeout(120_000);
 const PAYLOADS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>', '"><svg onload="window.__xss=3">', 'javascript:window.__xss=4'];
 const MARK = PAYLOADS.join(' ');
 
-let running: RunningSandbox;
-let browser: Browser;
+const env = sandboxAndBrowser();
 
 async function call(persona: 'rita' | 'mark', key: string, payload: unknown): Promise<{ data: { review: { version: number } } }> {
   const accountId = PERSONAS[persona].accountId;
-  const result = (await running.sandbox.app.invoke(accountId, running.sandbox.app.frameContext(accountId, { type: 'jira:issuePanel' }, { siteUrl: running.url, colorMode: 'light' }), key, payload)) as { ok: boolean; data: { review: { version: number } }; error?: { message: string } };
+  const result = (await env.running.sandbox.app.invoke(accountId, env.running.sandbox.app.frameContext(accountId, { type: 'jira:issuePanel' }, { siteUrl: env.running.url, colorMode: 'light' }), key, payload)) as { ok: boolean; data: { review: { version: number } }; error?: { message: string } };
   if (!result.ok) throw new Error(`${key}: ${result.error?.message ?? ''}`);
   return result;
 }
 
 beforeAll(async () => {
-  running = await startSandbox();
-  browser = await launchBrowser();
   const issueKey = 'SEC-20';
   const started = (await call('rita', 'startReview', { issueKey })) as unknown as { data: { review: { version: number; facts: Record<string, unknown> } } };
   let version = started.data.review.version;
@@ -36,11 +33,6 @@ beforeAll(async () => {
   await save('timeline', [{ id: 'x1', at: '2026-01-01T10:00:00.000Z', text: MARK }]);
   await save('fiveWhys', [{ id: 'c1', problem: MARK, steps: [{ why: PAYLOADS[2], because: PAYLOADS[0] }] }]);
   await save('rootCauses', [{ id: 'r1', text: MARK, category: 'policy-process', source: { kind: 'manual' } }]);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await running.stop();
 });
 
 /** Nothing ran, and no element came from the payloads, in this frame. */
@@ -57,10 +49,10 @@ async function panelFrame(page: Page): Promise<Frame> {
 }
 
 test('markup in review fields shows as text in every panel tab and never runs', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await actAs(context, running.url, 'rita');
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await actAs(context, env.running.url, 'rita');
   const page = await context.newPage();
-  await page.goto(`${running.url}/browse/SEC-20`);
+  await page.goto(`${env.running.url}/browse/SEC-20`);
   const frame = await panelFrame(page);
   await frame.getByRole('tab', { name: /Facts/ }).waitFor();
   for (const tab of ['Facts', 'Timeline', '5 Whys', 'Root causes', 'History']) {
@@ -75,10 +67,10 @@ test('markup in review fields shows as text in every panel tab and never runs', 
 });
 
 test('markup stays text in the lessons library on the project page', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await actAs(context, running.url, 'mark');
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await actAs(context, env.running.url, 'mark');
   const page = await context.newPage();
-  await page.goto(`${running.url}/projects/SEC/lessons-learned`);
+  await page.goto(`${env.running.url}/projects/SEC/lessons-learned`);
   const handle = await page.waitForSelector('iframe[title="Lessons learned"]');
   const frame = await handle.contentFrame();
   if (frame === null) throw new Error('no dashboard frame');
