@@ -1,26 +1,15 @@
 import type { ReactNode } from 'react';
+import { errorId, fieldId, hintId, type FieldErrors } from '../../shared/form/field-id';
+import { FieldError } from '../../shared/form/Field';
 
 /** Small labelled controls for the settings form: every input has a label, a hint and its error linked by id. */
 
-export const fieldId = (path: string): string => `setting-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-const errorId = (path: string): string => `${fieldId(path)}-error`;
-const hintId = (path: string): string => `${fieldId(path)}-hint`;
-
-export type FieldErrors = Readonly<Record<string, string>>;
+export { fieldId, type FieldErrors } from '../../shared/form/field-id';
+export { FieldError } from '../../shared/form/Field';
 
 export function describedBy(path: string, error: string | undefined, hint: boolean): { 'aria-describedby'?: string; 'aria-invalid'?: true } {
   const ids = [hint ? hintId(path) : '', error ? errorId(path) : ''].filter(Boolean).join(' ');
   return { ...(ids ? { 'aria-describedby': ids } : {}), ...(error ? { 'aria-invalid': true as const } : {}) };
-}
-
-export function FieldError({ path, error }: { path: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p className="field-error" id={errorId(path)}>
-      <span aria-hidden="true">⚠ </span>
-      {error}
-    </p>
-  );
 }
 
 function Hint({ path, hint }: { path: string; hint: string | undefined }) {
