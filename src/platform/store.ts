@@ -100,6 +100,8 @@ export async function queryIndex<T>(entity: EntityName, index: string, partition
   else if (options.lessThan !== undefined) query = query.where(WhereConditions.lessThan(options.lessThan));
   else if (options.atLeast !== undefined) query = query.where(WhereConditions.greaterThanEqualTo(options.atLeast));
   else if (options.between !== undefined) query = query.where(WhereConditions.between(options.between[0], options.between[1]));
+  // Forge storage filters are either all-of (and) or any-of (or), never both: refuse rather than drop one.
+  if ((options.filters?.length ?? 0) > 0 && options.anyOf !== undefined) throw new Error('queryIndex: pass filters or anyOf, not both');
   const [firstFilter, ...moreFilters] = options.filters ?? [];
   if (firstFilter !== undefined) {
     let filter = new Filter<T>().and(firstFilter.attribute as keyof T, filterClause(firstFilter));
