@@ -20,6 +20,8 @@ export interface JiraRequest {
   headers: Record<string, string>;
   /** Raw request body (JSON text for almost every endpoint). */
   body?: string;
+  /** A binary body (multipart/form-data uploads), with its content type in `headers`. */
+  rawBody?: Uint8Array;
   as: JiraPrincipal;
 }
 

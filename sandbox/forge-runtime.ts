@@ -106,7 +106,11 @@ export function installForgeRuntime(backends: { kvs: KvsBackend; jira: JiraBacke
       const as = principalFor(descriptor);
       calls.record({ callClass: 'jira', operation: endpointOf(method, path), principal: as.kind === 'user' ? as.accountId : as.kind });
       const body = typeof init.body === 'string' ? init.body : undefined;
-      return withFaults('jira', () => backends.jira.handle({ method, path, headers: headersToRecord(init.headers), ...(body === undefined ? {} : { body }), as }));
+      // Uploads arrive as bytes (an ArrayBuffer or a view of one), like on Forge.
+      const rawBody = init.body instanceof ArrayBuffer ? new Uint8Array(init.body) : ArrayBuffer.isView(init.body) ? new Uint8Array(init.body.buffer, init.body.byteOffset, init.body.byteLength) : undefined;
+      return withFaults('jira', () =>
+        backends.jira.handle({ method, path, headers: headersToRecord(init.headers), ...(body === undefined ? {} : { body }), ...(rawBody === undefined ? {} : { rawBody }), as }),
+      );
     }
     // Egress is not declared for anything else: Forge refuses such calls too.
     throw new Error(`Sandbox: outbound call not permitted by the manifest (${descriptor.type ?? '?'} ${descriptor.remote ?? ''} ${path})`);

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   if (logLevel === undefined) delete process.env.LOG_LEVEL;
   else process.env.LOG_LEVEL = logLevel;
 
-  const server = createServer({ runtime: sandbox.runtime, app: sandbox.app, personas, defaultAccountId: PERSONAS.rita.accountId, rootDir: ROOT_DIR });
+  const server = createServer({ runtime: sandbox.runtime, attachmentContent: (id) => sandbox.jira.state.issues.attachmentContent(id), app: sandbox.app, personas, defaultAccountId: PERSONAS.rita.accountId, rootDir: ROOT_DIR });
   const port = Number(process.env.PORT ?? 8787);
   server.listen(port, '127.0.0.1', () => {
     console.log(`\nLessons learned sandbox (fake Jira + Forge emulation) is running:\n\n    http://127.0.0.1:${port}/\n`);

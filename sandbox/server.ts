@@ -19,6 +19,8 @@ import { forgeFrame, page, type Chrome, type Persona } from './web/pages';
  */
 export interface SandboxWeb {
   runtime: ForgeRuntime;
+  /** An attachment's bytes, as Jira's /attachment/content/{id} serves them (the page checks the reader may see its issue). */
+  attachmentContent?: (id: number) => { attachment: { issueId: number; filename: string; mimeType: string }; content: Buffer } | undefined;
   app: AppHost;
   personas: Persona[];
   defaultAccountId: string;
@@ -45,6 +47,7 @@ interface IssueBean {
     labels?: string[];
     components?: { name: string }[];
     issuelinks?: { type: { inward: string; outward: string }; inwardIssue?: { key: string; fields?: { summary?: string } }; outwardIssue?: { key: string; fields?: { summary?: string } } }[];
+    attachment?: { id: string; filename: string; size: number; created: string; author?: { displayName: string } }[];
   };
 }
 
@@ -249,7 +252,7 @@ export function createServer(web: SandboxWeb): express.Express {
   server.get('/projects/:key/settings/lessons-learned', projectModule('jira:projectSettingsPage', 'settings', 'Lessons learned settings'));
 
   server.get('/browse/:key', async (req, res) => {
-    const fields = 'summary,description,status,issuetype,project,priority,assignee,reporter,created,resolutiondate,duedate,labels,components,issuelinks';
+    const fields = 'summary,description,status,issuetype,project,priority,assignee,reporter,created,resolutiondate,duedate,labels,components,issuelinks,attachment';
     const reply = await jiraRequest<IssueBean>(jira, asUser(req), 'GET', `/rest/api/3/issue/${encodeURIComponent(req.params.key)}?fields=${fields}`);
     if (reply.status !== 200) {
       notice(req, res, 404, "You can't view this issue", "It may have been deleted or you don't have permission to view it.");
@@ -290,6 +293,11 @@ export function createServer(web: SandboxWeb): express.Express {
           <h1>${f.summary}</h1>
           <h2>Description</h2><div class="description">${adfToText(f.description).trim() || 'No description'}</div>
           ${links.length > 0 ? html`<h2>Linked issues</h2><ul class="links">${links}</ul>` : ''}
+          ${(f.attachment ?? []).length > 0
+            ? html`<h2>Attachments</h2><ul class="attachments" aria-label="Attachments">${(f.attachment ?? []).map(
+                (file) => html`<li><a href="/sandbox/attachment/${file.id}">${file.filename}</a> <span class="subtle">${String(Math.ceil(file.size / 1024))} KB · ${file.author?.displayName ?? ''} · ${file.created.slice(0, 16).replace('T', ' ')}</span></li>`,
+              )}</ul>`
+            : ''}
           <section class="app-panel" aria-label="Lessons learned (app)">
             <header><img src="/forge/icons/lessons-learned.svg" alt="">Lessons learned</header>
             ${forgeFrame(MODULES['jira:issuePanel'].resource, context, 'Lessons learned')}
@@ -301,6 +309,20 @@ export function createServer(web: SandboxWeb): express.Express {
           <dl>${details.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
         </aside>
       </div>`));
+  });
+
+  // An attachment's bytes (Jira's /attachment/content/{id}), for whoever may see its issue.
+  server.get('/sandbox/attachment/:id', async (req, res) => {
+    const found = /^\d+$/.test(req.params.id) ? web.attachmentContent?.(Number(req.params.id)) : undefined;
+    const visible = found === undefined ? undefined : await jiraRequest(jira, asUser(req), 'GET', `/rest/api/3/issue/${String(found.attachment.issueId)}?fields=summary`);
+    if (found === undefined || visible?.status !== 200) {
+      notice(req, res, 404, 'Attachment not found', "It may have been deleted or you don't have permission to view it.");
+      return;
+    }
+    res.setHeader('Content-Type', found.attachment.mimeType);
+    res.setHeader('Content-Disposition', `attachment; filename="${found.attachment.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(found.content);
   });
 
   server.post('/browse/:key/transition', async (req, res) => {

@@ -5,6 +5,14 @@ import type { QueryParams } from './query-params';
 import type { JiraState } from './state/jira-state';
 import type { SiteUrls } from './urls';
 
+export interface UploadedFile {
+  /** The form field name (Jira reads `file`). */
+  field: string;
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+}
+
 /** Everything a route handler may use for one request. */
 export interface RequestContext {
   state: JiraState;
@@ -19,6 +27,8 @@ export interface RequestContext {
   query: QueryParams;
   /** Parsed JSON body (already validated against the operation's request schema). */
   body: unknown;
+  /** The file parts of a multipart/form-data request, in order; undefined for other requests. */
+  files?: readonly UploadedFile[];
   /** Queues an event; it is delivered only after the request's transaction commits. */
   emit(event: JiraIssueEvent): void;
 }

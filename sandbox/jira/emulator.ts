@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { BackendResponse, JiraBackend, JiraRequest } from '../backends';
-import type { RequestContext } from './context';
+import type { RequestContext, UploadedFile } from './context';
 import { JiraError, notAuthenticated } from './errors';
 import type { IssueEventListener, JiraIssueEvent } from './events';
 import { PermissionService } from './permissions';
@@ -31,6 +31,24 @@ function json(status: number, body: unknown): BackendResponse {
 
 function errorResponse(error: JiraError): BackendResponse {
   return json(error.status, error.toBody());
+}
+
+function headerOf(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  return found?.[1];
+}
+
+/** The file parts of a multipart/form-data body (parsed by the platform's own Fetch implementation). */
+async function parseMultipart(raw: Uint8Array, contentType: string): Promise<UploadedFile[]> {
+  // Deprecated for production servers (it buffers the whole body); the sandbox's uploads are small reports.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') continue;
+    files.push({ field, filename: value.name, mimeType: value.type || 'application/octet-stream', content: Buffer.from(await value.arrayBuffer()) });
+  }
+  return files;
 }
 
 /**
@@ -74,12 +92,20 @@ export class JiraEmulator implements JiraBackend {
     this.state.outbox.clear();
   }
 
-  // async because callers treat Jira as remote; the emulator itself never waits.
-  // eslint-disable-next-line @typescript-eslint/require-await
+  // async because callers treat Jira as remote; the emulator waits only to read an upload.
   async handle(request: JiraRequest): Promise<BackendResponse> {
     const url = new URL(request.path, 'http://jira.invalid');
+    const contentType = headerOf(request.headers, 'content-type') ?? '';
     let body: unknown;
-    if (request.body !== undefined && request.body.trim() !== '') {
+    let files: UploadedFile[] | undefined;
+    if (/^multipart\/form-data/i.test(contentType)) {
+      try {
+        files = await parseMultipart(request.rawBody ?? new TextEncoder().encode(request.body ?? ''), contentType);
+      } catch {
+        return errorResponse(new JiraError(400, ['The multipart/form-data request body could not be read.']));
+      }
+      body = files;
+    } else if (request.body !== undefined && request.body.trim() !== '') {
       try {
         body = JSON.parse(request.body) as unknown;
       } catch (error) {
@@ -91,6 +117,11 @@ export class JiraEmulator implements JiraBackend {
     if (operation === undefined) return errorResponse(new JiraError(404, [`null for uri: ${this.urls.base}${request.path}`]));
     const { operationId } = operation;
     if (request.as.kind === 'anonymous' && !ANONYMOUS_OPERATIONS.has(operationId)) return errorResponse(notAuthenticated());
+
+    // Operations taking multipart/form-data are behind Jira's XSRF check unless the caller opts out.
+    if (spec.takesMultipart(operation) && headerOf(request.headers, 'x-atlassian-token') !== 'no-check') {
+      return errorResponse(new JiraError(403, ['XSRF check failed']));
+    }
 
     const validation = spec.validateRequest(operation, { method: request.method, path: url.pathname, query: url.searchParams, body });
     if (!validation.valid) return errorResponse(new JiraError(400, validation.errorMessages, validation.errors));
@@ -112,6 +143,7 @@ export class JiraEmulator implements JiraBackend {
       params: operation.params,
       query: QueryParams.parse(url.search),
       body,
+      ...(files === undefined ? {} : { files }),
       emit: (event) => events.push(event),
     };
 

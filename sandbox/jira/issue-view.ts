@@ -1,5 +1,5 @@
 import type { JiraState } from './state/jira-state';
-import type { IssueLinkRecord, IssueRecord, LinkTypeRecord } from './state/types';
+import type { AttachmentRecord, IssueLinkRecord, IssueRecord, LinkTypeRecord } from './state/types';
 import type { SiteUrls } from './urls';
 import {
   componentRef,
@@ -22,7 +22,7 @@ export function jiraDateTime(iso: string): string {
 export const ALL_FIELD_IDS = [
   'summary', 'description', 'issuetype', 'project', 'status', 'priority', 'resolution', 'resolutiondate',
   'assignee', 'reporter', 'creator', 'labels', 'components', 'duedate', 'created', 'updated',
-  'issuelinks', 'parent', 'subtasks',
+  'issuelinks', 'parent', 'subtasks', 'attachment',
 ] as const;
 
 /**
@@ -81,6 +81,21 @@ function linkBean(state: JiraState, urls: SiteUrls, issue: IssueRecord, link: Is
   };
 }
 
+/** An Attachment as Jira returns it (in `fields.attachment` and from POST /issue/{key}/attachments). */
+export function attachmentBean(state: JiraState, urls: SiteUrls, attachment: AttachmentRecord): Json {
+  const author = state.directory.user(attachment.authorAccountId);
+  return {
+    self: urls.api(`attachment/${attachment.id}`),
+    id: String(attachment.id),
+    filename: attachment.filename,
+    ...(author === undefined ? {} : { author: userRef(urls, author) }),
+    created: jiraDateTime(attachment.created),
+    size: attachment.size,
+    mimeType: attachment.mimeType,
+    content: urls.api(`attachment/content/${attachment.id}`),
+  };
+}
+
 /** All fields of an issue in REST v3 shape. */
 export function renderFields(state: JiraState, urls: SiteUrls, issue: IssueRecord): Json {
   const f = issue.fields;
@@ -121,6 +136,7 @@ export function renderFields(state: JiraState, urls: SiteUrls, issue: IssueRecor
       return bean === undefined ? [] : [bean];
     }),
     subtasks: state.issues.subtasksOf(issue.id).map((sub) => issueStub(state, urls, sub)),
+    attachment: state.issues.attachmentsOf(issue.id).map((attachment) => attachmentBean(state, urls, attachment)),
   };
   // Jira omits `parent` entirely for issues without one.
   if (parent !== undefined) fields['parent'] = issueStub(state, urls, parent);

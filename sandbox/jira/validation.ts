@@ -189,8 +189,15 @@ export class JiraSpec {
 
   private jsonMediaType(content: Record<string, { schema?: Schema }> | undefined): string | undefined {
     if (content === undefined) return undefined;
-    const types = Object.keys(content);
+    // Multipart bodies are files, not JSON: the emulator parses them itself (see takesMultipart).
+    const types = Object.keys(content).filter((t) => !t.startsWith('multipart/'));
     return types.find((t) => t.startsWith('application/json')) ?? types[0];
+  }
+
+  /** Whether the operation takes a multipart/form-data body (Jira puts those behind its XSRF check). */
+  takesMultipart(matched: MatchedOperation): boolean {
+    const content = this.byOperationId.get(matched.operationId)?.operation.requestBody?.content;
+    return content !== undefined && Object.keys(content).some((t) => t.startsWith('multipart/form-data'));
   }
 
   /** Validates parameters and body of a matched request; failures worded as Jira's `{errorMessages, errors}`. */

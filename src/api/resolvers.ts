@@ -3,6 +3,7 @@ import { communicationInputs, type CommunicationOutputs } from './communication'
 import { dashboardInputs, type DashboardOutputs } from './dashboard';
 import { decisionsInputs, type DecisionsOutputs } from './decisions';
 import { processReviewInputs, type ProcessReviewOutputs } from './process-review';
+import { reportInputs, type ReportOutputs } from './report';
 import { reviewInputs, type ReviewOutputs } from './review';
 import { settingsInputs, type SettingsOutputs } from './settings';
 
@@ -18,9 +19,10 @@ export const resolverInputs = {
   ...dashboardInputs,
   ...communicationInputs,
   ...processReviewInputs,
+  ...reportInputs,
 };
 
-export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs, DashboardOutputs, CommunicationOutputs, ProcessReviewOutputs {}
+export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs, DashboardOutputs, CommunicationOutputs, ProcessReviewOutputs, ReportOutputs {}
 
 export type FunctionKey = keyof typeof resolverInputs & keyof ResolverOutputs;
 export type ResolverInput<K extends FunctionKey> = z.input<(typeof resolverInputs)[K]>;

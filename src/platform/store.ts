@@ -22,6 +22,7 @@ export const ENTITY = {
   processReview: 'process-review',
   rollup: 'rollup',
   rollupRebuild: 'rollup-rebuild',
+  incidentReport: 'incident-report',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 

@@ -6,6 +6,7 @@ import { decisionsResolvers } from './decisions';
 import type { ResolverFunction } from './define';
 import { panelResolvers } from './panel';
 import { processReviewResolvers } from './process-review';
+import { reportResolvers } from './report';
 import { settingsResolvers } from './settings';
 
 /** Every resolver, grouped by module; the type makes a key without a definition a compile error. */
@@ -16,6 +17,7 @@ export const allResolvers: Record<FunctionKey, ResolverFunction> = {
   ...decisionsResolvers,
   ...communicationResolvers,
   ...processReviewResolvers,
+  ...reportResolvers,
 };
 
 const resolver = new Resolver();

@@ -64,6 +64,12 @@ const MATRIX: Partial<Record<string, { payload: Record<string, unknown>; expect:
   /** Recording the process review: approvers and project admins (allowed callers get INVALID_INPUT for the empty review). */
   recordProcessReview: { payload: { ...project, review: {} }, expect: SIGN_OFF },
   retryProcessReviewActions: { payload: { ...project, processReviewId: 'x1' }, expect: SIGN_OFF },
+  getIncidentReport: { payload: { ...issue, paper: 'A4' }, expect: READ },
+  /** Exporting only reads the record (the export is recorded in the audit trail). */
+  exportIncidentReport: { payload: { ...issue, paper: 'Letter', purpose: 'download' }, expect: READ },
+  attachIncidentReport: { payload: { ...issue, paper: 'A4' }, expect: WRITE },
+  /** The walkthrough is for managers: approvers and project admins (the sign-off rule). */
+  getIncidentWalkthrough: { payload: { ...project, ...issue }, expect: SIGN_OFF },
 };
 
 let app: AppHarness;

@@ -1,4 +1,5 @@
 import type { RouteTable } from '../context';
+import { attachmentRoutes } from './attachments';
 import { issueLinkRoutes } from './issue-links';
 import { issuePropertyRoutes } from './issue-properties';
 import { issueRoutes } from './issues';
@@ -18,6 +19,7 @@ export const ROUTES: RouteTable = {
   ...userRoutes,
   ...projectRoutes,
   ...metadataRoutes,
+  ...attachmentRoutes,
 };
 
 /** Operations anonymous callers may use (Jira serves server info without authentication). */

@@ -1,12 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import { num, rowOrUndefined, rows, str, type Row, statementCache } from './row';
-import type { IssueLinkRecord, IssueRecord, StoredIssueFields } from './types';
+import type { AttachmentRecord, IssueLinkRecord, IssueRecord, StoredIssueFields } from './types';
 
 /** Jira Cloud issue ids start at 10000; keeping that makes ids look like the real thing in the UI. */
 const FIRST_ISSUE_ID = 10000;
 
 function toIssue(r: Row): IssueRecord {
   return { id: num(r, 'id'), key: str(r, 'key'), projectId: num(r, 'project_id'), fields: JSON.parse(str(r, 'fields')) as StoredIssueFields };
+}
+
+function toAttachment(r: Row): AttachmentRecord {
+  return {
+    id: num(r, 'id'),
+    issueId: num(r, 'issue_id'),
+    filename: str(r, 'filename'),
+    mimeType: str(r, 'mime_type'),
+    size: num(r, 'size'),
+    authorAccountId: str(r, 'author_account_id'),
+    created: str(r, 'created'),
+  };
 }
 
 function toLink(r: Row): IssueLinkRecord {
@@ -37,6 +49,25 @@ export class IssueRepository {
     this.sql('DELETE FROM jira_issues WHERE id = ?').run(issueId);
     this.sql('DELETE FROM jira_issue_links WHERE inward_issue_id = ? OR outward_issue_id = ?').run(issueId, issueId);
     this.sql('DELETE FROM jira_issue_properties WHERE issue_id = ?').run(issueId);
+    this.sql('DELETE FROM jira_attachments WHERE issue_id = ?').run(issueId);
+  }
+
+  /** Jira numbers attachments from 10000 across the site, like issues. */
+  addAttachment(issueId: number, file: { filename: string; mimeType: string; content: Buffer }, authorAccountId: string, created: string): AttachmentRecord {
+    const max = rowOrUndefined(this.sql('SELECT MAX(id) AS max FROM jira_attachments').get());
+    const id = max === undefined || max['max'] === null ? FIRST_ISSUE_ID : num(max, 'max') + 1;
+    this.sql('INSERT INTO jira_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, issueId, file.filename, file.mimeType, file.content.length, authorAccountId, created, file.content);
+    return { id, issueId, filename: file.filename, mimeType: file.mimeType, size: file.content.length, authorAccountId, created };
+  }
+
+  attachmentsOf(issueId: number): AttachmentRecord[] {
+    return rows(this.sql('SELECT id, issue_id, filename, mime_type, size, author_account_id, created FROM jira_attachments WHERE issue_id = ? ORDER BY id').all(issueId)).map(toAttachment);
+  }
+
+  /** The attachment's metadata and bytes. */
+  attachmentContent(id: number): { attachment: AttachmentRecord; content: Buffer } | undefined {
+    const r = rowOrUndefined(this.sql('SELECT * FROM jira_attachments WHERE id = ?').get(id));
+    return r === undefined ? undefined : { attachment: toAttachment(r), content: r['content'] as Buffer };
   }
 
   /** Jira resolves `issueIdOrKey` as an id when numeric, else as a key (case-insensitively). */

@@ -53,6 +53,10 @@ CREATE INDEX IF NOT EXISTS jira_issue_links_inward ON jira_issue_links(inward_is
 CREATE INDEX IF NOT EXISTS jira_issue_links_outward ON jira_issue_links(outward_issue_id);
 CREATE TABLE IF NOT EXISTS jira_issue_properties (
   issue_id INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (issue_id, key));
+CREATE TABLE IF NOT EXISTS jira_attachments (
+  id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, filename TEXT NOT NULL, mime_type TEXT NOT NULL, size INTEGER NOT NULL,
+  author_account_id TEXT NOT NULL, created TEXT NOT NULL, content BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS jira_attachments_issue ON jira_attachments(issue_id);
 CREATE TABLE IF NOT EXISTS jira_notifications (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, issue_key TEXT NOT NULL, sent_at TEXT NOT NULL,
   sender_account_id TEXT, subject TEXT NOT NULL, text_body TEXT NOT NULL, html_body TEXT NOT NULL,

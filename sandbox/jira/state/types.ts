@@ -121,6 +121,17 @@ export interface IssueRecord {
   fields: StoredIssueFields;
 }
 
+/** A file attached to an issue (POST /issue/{key}/attachments). */
+export interface AttachmentRecord {
+  id: number;
+  issueId: number;
+  filename: string;
+  mimeType: string;
+  size: number;
+  authorAccountId: string;
+  created: string;
+}
+
 export interface IssueLinkRecord {
   id: number;
   typeId: number;

@@ -2,7 +2,8 @@
 import { MAX_CHANGES_PER_EVENT, type AuditChange } from './audit-diff';
 import type { IncidentRef, SectionName } from './review';
 
-export type AuditEventKind = 'review-created' | 'section-updated' | 'stage-changed';
+/** `report-*`: the lessons-learned report was exported or attached to the issue (R13); the change names its SHA-256. */
+export type AuditEventKind = 'review-created' | 'section-updated' | 'stage-changed' | 'report-exported' | 'report-attached';
 
 export interface AuditEvent {
   incident: IncidentRef;

@@ -17,7 +17,7 @@ export interface RunningSandbox {
 export async function startSandbox(options: { seeded?: boolean } = {}): Promise<RunningSandbox> {
   const sandbox = createSandbox({ dbPath: ':memory:' });
   if (options.seeded === true) await seedReviews(sandbox);
-  const app = createServer({ runtime: sandbox.runtime, app: sandbox.app, personas, defaultAccountId: PERSONAS.rita.accountId, rootDir: ROOT_DIR });
+  const app = createServer({ runtime: sandbox.runtime, attachmentContent: (id) => sandbox.jira.state.issues.attachmentContent(id), app: sandbox.app, personas, defaultAccountId: PERSONAS.rita.accountId, rootDir: ROOT_DIR });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => { resolve(listening); });
   });

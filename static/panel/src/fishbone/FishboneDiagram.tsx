@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, useEffect } from 'react';
 import type { Fishbone } from '../../../../src/domain/review';
-import { layoutFishbone } from './layout';
+import { layoutFishbone } from '../../../../src/domain/review/fishbone-layout';
 
 /**
  * R5 Ishikawa diagram as SVG. Colours come from design tokens through CSS classes, so it reads

@@ -19,6 +19,10 @@ export function eventTitle(event: AuditEvent): string {
       return `Moved the review: ${event.changes[0] ? `${event.changes[0].before ?? ''} → ${event.changes[0].after ?? ''}` : 'stage changed'}`;
     case 'section-updated':
       return `Updated ${event.section && event.section !== 'workflow' ? SECTION_LABELS[event.section].toLowerCase() : 'the review'}`;
+    case 'report-exported':
+      return `Exported the lessons-learned report (${event.changes[0]?.after ?? 'report'})`;
+    case 'report-attached':
+      return `Attached the lessons-learned report to the issue (${event.changes[0]?.after ?? 'report'})`;
   }
 }
 

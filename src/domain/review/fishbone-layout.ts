@@ -1,4 +1,4 @@
-import type { Fishbone } from '../../../../src/domain/review';
+import type { Fishbone } from './fishbone';
 
 /** Geometry of the fishbone drawing, in viewBox units; pure so it can be reasoned about apart from React. */
 export interface CauseMark {
