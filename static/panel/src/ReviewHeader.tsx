@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { REVIEW_STAGES } from '../../../src/domain/review';
 import { StageLozenge } from '../../shared/components';
 import { formatAgo, formatInstant } from '../../shared/dates';
 import { useUserNames } from '../../shared/user-directory';
 import { ProcedureHelp } from './procedure/ProcedureHelp';
+import { IncidentReport } from './report/IncidentReport';
 import { ShareLessons } from './share/ShareLessons';
 import { useSession } from './session/SessionContext';
 import type { TabId } from './tabs';
@@ -17,6 +19,7 @@ export function ReviewHeader({ onOpenTab }: { onOpenTab: (tab: TabId) => void })
   const items = next?.checklist.filter((item) => item.id !== 'reason') ?? [];
   const done = items.filter((item) => item.done).length;
   const awaitingOthers = review.workflow.stage === 'awaiting_approval' && next === undefined;
+  const [reportOpen, setReportOpen] = useState(false);
   return (
     <header className="review-header">
       <div className="review-title">
@@ -24,7 +27,11 @@ export function ReviewHeader({ onOpenTab }: { onOpenTab: (tab: TabId) => void })
         <StageLozenge stage={review.workflow.stage} />
         <ShareLessons issueKey={view.issue.key} canEdit={view.canEdit} />
         <ProcedureHelp projectKey={view.issue.projectKey} />
+        <button type="button" className="link-button report-toggle" aria-expanded={reportOpen} onClick={() => { setReportOpen(!reportOpen); }}>
+          {reportOpen ? 'Hide the report' : 'Report'}
+        </button>
       </div>
+      {reportOpen ? <IncidentReport issueKey={view.issue.key} onClose={() => { setReportOpen(false); }} /> : null}
       <p className="subtlest">
         Last changed by {nameOf(review.updatedBy)},{' '}
         <time dateTime={review.updatedAt} title={formatInstant(review.updatedAt, time)}>
