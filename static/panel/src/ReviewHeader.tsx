@@ -31,7 +31,6 @@ export function ReviewHeader({ onOpenTab }: { onOpenTab: (tab: TabId) => void })
           {reportOpen ? 'Hide the report' : 'Report'}
         </button>
       </div>
-      {reportOpen ? <IncidentReport issueKey={view.issue.key} onClose={() => { setReportOpen(false); }} /> : null}
       <p className="subtlest">
         Last changed by {nameOf(review.updatedBy)},{' '}
         <time dateTime={review.updatedAt} title={formatInstant(review.updatedAt, time)}>
@@ -59,6 +58,7 @@ export function ReviewHeader({ onOpenTab }: { onOpenTab: (tab: TabId) => void })
           </button>
         </div>
       ) : null}
+      {reportOpen ? <IncidentReport issueKey={view.issue.key} onClose={() => { setReportOpen(false); }} /> : null}
     </header>
   );
 }
