@@ -133,6 +133,24 @@ test('under injected 429s the upload is retried after Retry-After and lands once
   expect(jiraAttachments('SEC-21')).toHaveLength(before + 1);
 }, 20_000);
 
+test('a lost upload answer is not repeated blindly: the file landed once, and a retry right away is told it is still being attached', async () => {
+  // The permission check, the issue and the names pass; the upload runs but its answer is lost.
+  app.sandbox.runtime.faults.configure({ jira: { sequence: ['pass', 'pass', 'pass', 'drop-response'] } });
+  const lost = await app.invoke('rita', 'attachIncidentReport', { issueKey: 'SEC-24', paper: 'A4' });
+  expect(lost.ok ? 'ok' : lost.error).toMatchObject({ code: 'UPSTREAM', message: expect.stringContaining('check whether it arrived') as unknown });
+  app.sandbox.runtime.faults.configure({});
+  const retry = await app.invoke('rita', 'attachIncidentReport', { issueKey: 'SEC-24', paper: 'A4' });
+  expect(retry.ok ? 'ok' : retry.error.code).toBe('CONFLICT');
+  expect(jiraAttachments('SEC-24')).toHaveLength(1);
+});
+
+test('the report costs 3 Jira calls with the permission check and at most 7 storage calls in two rounds (6 here: no linked risk to read)', async () => {
+  app.sandbox.runtime.calls.reset();
+  await app.data('owen', 'getIncidentReport', { issueKey: 'SEC-21', paper: 'A4' });
+  expect(app.sandbox.runtime.calls.count('kvs')).toBe(6);
+  expect(app.sandbox.runtime.calls.count('jira')).toBe(3);
+});
+
 test('a viewer may read and export the report but not attach it; the refusal changes nothing', async () => {
   const before = app.storageSnapshot();
   const refused = await app.invoke('owen', 'attachIncidentReport', { issueKey: 'SEC-21', paper: 'A4' });
