@@ -7,7 +7,7 @@ import { MODULES } from './app-host';
 import type { ForgeRuntime } from './forge-runtime';
 import type { FaultConfig } from './faults';
 import { jiraRequest } from './jira-as';
-import { manifestResources } from './manifest-resources';
+import { customUiContentSecurityPolicy, manifestResources } from './manifest-resources';
 import { adfToText } from './web/adf-text';
 import { html, raw, type RawHtml } from './web/html';
 import { forgeFrame, page, type Chrome, type Persona } from './web/pages';
@@ -82,6 +82,7 @@ export function createServer(web: SandboxWeb): express.Express {
   server.use(express.urlencoded({ extended: false }));
   const jira = web.runtime.jira;
   const resources = manifestResources(path.join(web.rootDir, 'manifest.yml'));
+  const customUiCsp = customUiContentSecurityPolicy(path.join(web.rootDir, 'manifest.yml'));
 
   const userOf = (req: Request): Persona => {
     const wanted = cookies(req).sandbox_user;
@@ -136,6 +137,7 @@ export function createServer(web: SandboxWeb): express.Express {
     const rest = Array.isArray(restParam) ? restParam.join('/') : (restParam ?? 'index.html');
     const file = path.resolve(web.rootDir, folder, rest);
     if (!file.startsWith(path.resolve(web.rootDir, folder) + path.sep)) return void res.status(404).end();
+    res.set('Content-Security-Policy', customUiCsp);
     if (rest === 'index.html') {
       let text: string;
       try {
