@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { communicationInputs, type CommunicationOutputs } from './communication';
 import { dashboardInputs, type DashboardOutputs } from './dashboard';
 import { decisionsInputs, type DecisionsOutputs } from './decisions';
+import { evidenceInputs, type EvidenceOutputs } from './evidence';
 import { processReviewInputs, type ProcessReviewOutputs } from './process-review';
 import { reportInputs, type ReportOutputs } from './report';
 import { reviewInputs, type ReviewOutputs } from './review';
@@ -20,9 +21,10 @@ export const resolverInputs = {
   ...communicationInputs,
   ...processReviewInputs,
   ...reportInputs,
+  ...evidenceInputs,
 };
 
-export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs, DashboardOutputs, CommunicationOutputs, ProcessReviewOutputs, ReportOutputs {}
+export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs, DashboardOutputs, CommunicationOutputs, ProcessReviewOutputs, ReportOutputs, EvidenceOutputs {}
 
 export type FunctionKey = keyof typeof resolverInputs & keyof ResolverOutputs;
 export type ResolverInput<K extends FunctionKey> = z.input<(typeof resolverInputs)[K]>;

@@ -4,6 +4,7 @@ import { communicationResolvers } from './communication';
 import { dashboardResolvers } from './dashboard';
 import { decisionsResolvers } from './decisions';
 import type { ResolverFunction } from './define';
+import { evidenceResolvers } from './evidence';
 import { panelResolvers } from './panel';
 import { processReviewResolvers } from './process-review';
 import { reportResolvers } from './report';
@@ -18,6 +19,7 @@ export const allResolvers: Record<FunctionKey, ResolverFunction> = {
   ...communicationResolvers,
   ...processReviewResolvers,
   ...reportResolvers,
+  ...evidenceResolvers,
 };
 
 const resolver = new Resolver();

@@ -70,6 +70,10 @@ const MATRIX: Partial<Record<string, { payload: Record<string, unknown>; expect:
   attachIncidentReport: { payload: { ...issue, paper: 'A4' }, expect: WRITE },
   /** The walkthrough is for managers: approvers and project admins (the sign-off rule). */
   getIncidentWalkthrough: { payload: { ...project, ...issue }, expect: SIGN_OFF },
+  /** The audit evidence pack: approvers and project admins, like sign-off (each allowed call writes its audit event). */
+  getEvidencePackOverview: { payload: { ...project, period: { kind: 'quarter' } }, expect: SIGN_OFF },
+  listEvidencePackRecords: { payload: { ...project, period: { kind: 'year' }, list: 'incidents' }, expect: SIGN_OFF },
+  recordEvidencePackExport: { payload: { ...project, period: { kind: 'year' }, format: 'json', recordCounts: { incidents: 0, actions: 0, risks: 0, communications: 0, processReviews: 0 } }, expect: SIGN_OFF },
 };
 
 let app: AppHarness;

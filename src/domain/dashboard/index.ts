@@ -3,6 +3,7 @@ export * from './months';
 export * from './counters';
 export * from './contributions';
 export * from './kpis';
+export * from './kpi-format';
 export * from './trends';
 export * from './open-work';
 export * from './library';

@@ -171,9 +171,20 @@ export const KPI_FORMULAS: readonly KpiFormula[] = [
  */
 export function computeKpis(months: ReadonlyMap<string, Counters>, window: readonly string[], period: PeriodId, settings: KpiSettings, trendMonths = 12): Kpi[] {
   const length = PERIODS[period];
-  const current = sumCounters(window.slice(-length).map((month) => months.get(month)));
-  const previous = sumCounters(window.slice(-2 * length, -length).map((month) => months.get(month)));
-  const trend = window.slice(-trendMonths);
+  return computeKpisOver(months, { current: window.slice(-length), previous: window.slice(-2 * length, -length), trend: window.slice(-trendMonths) }, settings);
+}
+
+/**
+ * The same KPIs for any months: the dashboard's periods and the evidence pack's custom periods
+ * go through this one function, so a figure never differs between the two for the same months.
+ */
+export function computeKpisOver(
+  months: ReadonlyMap<string, Counters>,
+  span: { current: readonly string[]; previous: readonly string[]; trend: readonly string[] },
+  settings: KpiSettings,
+): Kpi[] {
+  const current = sumCounters(span.current.map((month) => months.get(month)));
+  const previous = sumCounters(span.previous.map((month) => months.get(month)));
   return KPI_FORMULAS.map((formula) => ({
     id: formula.id,
     label: formula.label,
@@ -183,7 +194,7 @@ export function computeKpis(months: ReadonlyMap<string, Counters>, window: reado
     subject: formula.subject ?? 'incidents',
     current: formula.measure(current, settings),
     previous: formula.measure(previous, settings),
-    monthly: trend.map((month) => formula.measure(months.get(month) ?? {}, settings).value),
+    monthly: span.trend.map((month) => formula.measure(months.get(month) ?? {}, settings).value),
   }));
 }
 

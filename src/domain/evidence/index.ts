@@ -1,0 +1,10 @@
+/** R24/R26 audit evidence pack: the ten audit questions, sampling and exports — pure. */
+export * from './attributes';
+export * from './period';
+export * from './records';
+export * from './overview';
+export * from './sections';
+export * from './sampling';
+export * from './sample';
+export * from './exports';
+export * from './audit';

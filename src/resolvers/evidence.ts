@@ -1,0 +1,28 @@
+import { listEvidencePackRecords } from '../services/evidence-records';
+import { loadEvidencePackOverview, recordEvidencePackExport } from '../services/evidence-pack';
+import { defineResolver } from './define';
+
+/**
+ * The audit evidence pack (R24) on the project page. Browse on the project is checked by Jira as
+ * the caller; the services then admit only approvers and project admins. Producing the overview
+ * and every export write an audit event, so those two wait for the check before anything runs.
+ */
+export const evidenceResolvers = {
+  getEvidencePackOverview: defineResolver({
+    key: 'getEvidencePackOverview',
+    access: ({ projectKey }) => ({ target: { projectKey }, need: 'read' }),
+    handle: ({ projectKey, period }, caller, grant) => loadEvidencePackOverview(projectKey, period, grant, caller.accountId),
+  }),
+  listEvidencePackRecords: defineResolver({
+    key: 'listEvidencePackRecords',
+    access: ({ projectKey }) => ({ target: { projectKey }, need: 'read' }),
+    readOnly: true,
+    handle: ({ projectKey, period, list, cursor }, caller, grant) => listEvidencePackRecords(projectKey, period, list, cursor, grant, caller.accountId),
+  }),
+  recordEvidencePackExport: defineResolver({
+    key: 'recordEvidencePackExport',
+    access: ({ projectKey }) => ({ target: { projectKey }, need: 'read' }),
+    handle: ({ projectKey, period, format, sample, recordCounts }, caller, grant) =>
+      recordEvidencePackExport(projectKey, { period, format, recordCounts, ...(sample === undefined ? {} : { sample }) }, grant, caller.accountId),
+  }),
+};
