@@ -6,6 +6,7 @@ import { getModuleContext } from '../../shared/context';
 import { useRemote } from '../../shared/use-remote';
 import { UserDirectoryProvider } from '../../shared/user-directory';
 import { CoverageTab } from './CoverageTab';
+import { EvidencePackTab } from './evidence/EvidencePackTab';
 import { KpiTable } from './KpiTable';
 import { LibraryTab } from './LibraryTab';
 import { OverdueActions } from './OverdueActions';
@@ -28,8 +29,8 @@ async function loadPage(): Promise<PageData> {
   return { summary, overdue };
 }
 
-type Tab = 'overview' | 'coverage' | 'library';
-const TABS: Record<Tab, string> = { overview: 'Overview', coverage: 'Review coverage', library: 'Lessons library' };
+type Tab = 'overview' | 'coverage' | 'library' | 'evidence';
+const TABS: Record<Tab, string> = { overview: 'Overview', coverage: 'Review coverage', library: 'Lessons library', evidence: 'Evidence pack' };
 
 export function DashboardApp() {
   return (
@@ -73,8 +74,10 @@ function DashboardPage({ summary, overdue }: PageData) {
           </>
         ) : tab === 'coverage' ? (
           <CoverageTab projectKey={summary.projectKey} />
-        ) : (
+        ) : tab === 'library' ? (
           <LibraryTab summary={summary} />
+        ) : (
+          <EvidencePackTab projectKey={summary.projectKey} today={summary.today} />
         )}
       </div>
     </main>

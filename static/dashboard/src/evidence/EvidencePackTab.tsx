@@ -1,0 +1,340 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  CONTROL_ATTRIBUTE_ROWS,
+  CONTROL_ATTRIBUTES,
+  STATUS_LABELS,
+  STATUS_SYMBOLS,
+  actionLogCsv,
+  buildEvidenceSections,
+  drawEvidenceSample,
+  packHtml,
+  packJson,
+  riskRegisterCsv,
+  type EvidencePeriod,
+  type EvidenceSample,
+  type EvidenceSection,
+  type ExportFormat,
+} from '../../../../src/domain/evidence';
+import { call, CallError } from '../../../shared/client';
+import { ErrorMessage } from '../../../shared/components';
+import { useUserNames } from '../../../shared/user-directory';
+import { downloadText } from '../csv-download';
+import { loadEvidencePack, type LoadedPack, type PackProgress } from './load-pack';
+import { PeriodPicker } from './PeriodPicker';
+import { SampleView } from './SampleView';
+import './evidence.css';
+
+type State = { kind: 'idle' } | { kind: 'loading'; progress: PackProgress } | { kind: 'ready'; pack: LoadedPack } | { kind: 'error'; error: CallError };
+
+const asCallError = (error: unknown): CallError => (error instanceof CallError ? error : new CallError({ code: 'INTERNAL', message: String(error) }));
+
+/** Rows of a table shown on the page; the exports hold them all. */
+const SHOWN_ROWS = 25;
+
+/**
+ * R24 the audit evidence pack for a period, for managers (approvers and project admins — the
+ * server decides; others are told why not): the ten audit questions with their evidence and gaps,
+ * a reproducible random sample, and the exports, each recorded in the audit trail.
+ */
+export function EvidencePackTab({ projectKey, today }: { projectKey: string; today: string }) {
+  const [period, setPeriod] = useState<EvidencePeriod>({ kind: 'quarter' });
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const signal = useRef({ cancelled: false });
+  useEffect(() => () => { signal.current.cancelled = true; }, []);
+
+  const produce = () => {
+    signal.current.cancelled = true;
+    const mine = { cancelled: false };
+    signal.current = mine;
+    setState({ kind: 'loading', progress: { fraction: 0, label: 'Starting' } });
+    loadEvidencePack(projectKey, period, (progress) => { if (!mine.cancelled) setState({ kind: 'loading', progress }); }, mine).then(
+      (pack) => { if (pack !== undefined && !mine.cancelled) setState({ kind: 'ready', pack }); },
+      (error: unknown) => { if (!mine.cancelled) setState({ kind: 'error', error: asCallError(error) }); },
+    );
+  };
+
+  return (
+    <section className="card evidence-pack" aria-labelledby="evidence-heading">
+      <div className="card-header">
+        <h2 id="evidence-heading">Audit evidence pack</h2>
+      </div>
+      <p className="subtle">
+        Everything an ISO 27001 auditor samples for A 5.27 in a period, by the ten audit questions. For managers: the project’s approvers and project admins. Producing and exporting the pack is
+        recorded in the audit trail.
+      </p>
+      <PeriodPicker value={period} onChange={setPeriod} today={today} disabled={state.kind === 'loading'} />
+      <div className="evidence-produce">
+        <button type="button" className="button primary" onClick={produce} disabled={state.kind === 'loading'}>
+          {state.kind === 'loading' ? 'Producing…' : state.kind === 'ready' ? 'Produce again' : 'Produce evidence pack'}
+        </button>
+        {state.kind === 'loading' ? (
+          <div className="evidence-progress" role="status" aria-live="polite">
+            <progress max={100} value={Math.round(state.progress.fraction * 100)} aria-label="Producing the evidence pack" />
+            <span className="subtlest">
+              {String(Math.round(state.progress.fraction * 100))}% · {state.progress.label}
+            </span>
+          </div>
+        ) : null}
+      </div>
+      {state.kind === 'error' ? (
+        state.error.body.code === 'FORBIDDEN' ? (
+          <div className="section-message warning" role="alert">
+            <div>
+              <strong>You cannot produce the evidence pack</strong>
+              {state.error.message}
+            </div>
+          </div>
+        ) : (
+          <ErrorMessage error={state.error} onRetry={produce} />
+        )
+      ) : null}
+      {state.kind === 'ready' ? <PackView pack={state.pack} /> : null}
+    </section>
+  );
+}
+
+function peopleOf(pack: LoadedPack): string[] {
+  const { overview, records } = pack;
+  return [
+    overview.generatedBy,
+    ...(overview.procedure.current ? [overview.procedure.current.signedOffBy] : []),
+    ...overview.procedure.versionsInPeriod.flatMap((version) => [version.author, ...(version.signedOffBy ? [version.signedOffBy] : [])]),
+    ...records.incidents.flatMap((incident) => [
+      ...(incident.approval ? [incident.approval.by] : []),
+      ...(incident.people.incidentManager ? [incident.people.incidentManager] : []),
+      ...incident.people.responseTeam,
+      ...incident.people.informationSecurity,
+      ...incident.meeting.attendees,
+    ]),
+    ...records.actions.flatMap((action) => [action.ownerAccountId, ...(action.verification ? [action.verification.by] : [])]),
+    ...records.risks.map((risk) => risk.ownerAccountId),
+    ...records.communications.map((share) => share.sentBy),
+    ...records.processReviews.flatMap((review) => [...review.participants, ...review.actions.map((action) => action.ownerAccountId)]),
+  ];
+}
+
+function PackView({ pack }: { pack: LoadedPack }) {
+  const { overview, records } = pack;
+  const people = useMemo(() => peopleOf(pack), [pack]);
+  const name = useUserNames(people);
+  const [trainingNotes, setTrainingNotes] = useState('');
+  const [sample, setSample] = useState<EvidenceSample | undefined>(undefined);
+  const sections = useMemo(() => buildEvidenceSections(overview, records, { name, trainingNotes }), [overview, records, name, trainingNotes]);
+  const trainingId = useId();
+  return (
+    <div className="evidence-result">
+      <PackHeader pack={pack} name={name} />
+      {pack.unreadable > 0 ? (
+        <div className="section-message warning" role="note">
+          <div>{String(pack.unreadable)} stored record(s) could not be read and are left out (as on the dashboard).</div>
+        </div>
+      ) : null}
+      <Exports pack={pack} sections={sections} sample={sample} name={name} trainingNotes={trainingNotes} />
+      <SectionSummary sections={sections} />
+      <label className="field evidence-training" htmlFor={trainingId}>
+        <span className="field-label">Training records for question 8 (links or notes; included in the exports, not stored)</span>
+        <textarea id={trainingId} rows={2} maxLength={2000} value={trainingNotes} onChange={(event) => { setTrainingNotes(event.target.value); }} />
+      </label>
+      {sections.map((section) => (
+        <SectionView key={section.id} section={section} />
+      ))}
+      <SampleView overview={overview} records={records} sample={sample} onDraw={(size, seed) => { setSample(drawEvidenceSample(overview, records, size, seed)); }} name={name} />
+      <section className="evidence-section" aria-labelledby="walkthrough-heading">
+        <h3 id="walkthrough-heading">Walkthrough of one incident</h3>
+        <p className="subtle">Pick one incident and follow it end to end — review, root causes, decisions and approval, actions, verification, effectiveness, risk and policy updates — with its gaps highlighted.</p>
+        {/* The walkthrough component is mounted here (see the README's "For auditors"). */}
+      </section>
+    </div>
+  );
+}
+
+function PackHeader({ pack, name }: { pack: LoadedPack; name: (accountId: string) => string }) {
+  const { overview } = pack;
+  return (
+    <header className="evidence-header" aria-label="Pack header">
+      <h3>
+        {overview.projectKey} · {overview.period.label}
+      </h3>
+      <p className="subtlest">
+        Compared with {overview.period.previousLabel} · UTC months {overview.period.firstDay} to {overview.period.lastDay} · produced {overview.generatedAt.slice(0, 16).replace('T', ' ')} UTC by {name(overview.generatedBy)}
+      </p>
+      <div className="control-attributes" aria-label="Control attributes (ISO/IEC 27002:2022)">
+        <p className="control-name">{CONTROL_ATTRIBUTES.control}</p>
+        <dl>
+          {CONTROL_ATTRIBUTE_ROWS.map((row) => (
+            <div key={row.label}>
+              <dt>{row.label}</dt>
+              <dd>
+                {row.values.map((value) => (
+                  <span key={value} className="lozenge information">
+                    {value}
+                  </span>
+                ))}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </header>
+  );
+}
+
+const TONE = { evidenced: 'success', gaps: 'warning', 'no-evidence': 'danger' } as const;
+
+function StatusLozenge({ status }: { status: EvidenceSection['status'] }) {
+  return (
+    <span className={`lozenge evidence-status ${TONE[status]}`}>
+      <span aria-hidden="true">{STATUS_SYMBOLS[status]}</span> {STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+function SectionSummary({ sections }: { sections: EvidenceSection[] }) {
+  return (
+    <table className="data compact evidence-summary">
+      <caption className="subtle">The ten audit questions</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Question</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="numeric">Gaps</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sections.map((section) => (
+          <tr key={section.id}>
+            <td>{section.number}</td>
+            <td>
+              <a href={`#evidence-${section.id}`}>{section.question}</a>
+            </td>
+            <td>
+              <StatusLozenge status={section.status} />
+            </td>
+            <td className="numeric">{section.missing.length}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SectionView({ section }: { section: EvidenceSection }) {
+  return (
+    <section className="evidence-section" id={`evidence-${section.id}`} aria-labelledby={`evidence-${section.id}-heading`}>
+      <h3 id={`evidence-${section.id}-heading`}>
+        {section.number}. {section.question} <StatusLozenge status={section.status} />
+      </h3>
+      <p className="subtlest">Where: {section.source}</p>
+      <dl className="evidence-figures">
+        {section.figures.map((figure) => (
+          <div key={figure.label}>
+            <dt>{figure.label}</dt>
+            <dd>{figure.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {section.missing.length > 0 ? (
+        <div className="section-message warning">
+          <div>
+            <strong>Missing</strong>
+            <ul>
+              {section.missing.map((gap) => (
+                <li key={gap.text}>
+                  {gap.text}
+                  {gap.items.length > 0 ? <span className="subtlest"> {gap.items.slice(0, 12).join(', ')}{gap.items.length > 12 ? ` and ${String(gap.items.length - 12)} more` : ''}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : (
+        <p className="subtlest">Nothing missing.</p>
+      )}
+      {section.tables.map((table) =>
+        table.rows.length === 0 ? null : (
+          <div key={table.caption} className="table-scroll">
+            <table className="data compact">
+              <caption className="subtle">
+                {table.caption}
+                {table.rows.length > SHOWN_ROWS ? ` — first ${String(SHOWN_ROWS)} of ${String(table.rows.length)}; the exports hold them all` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  {table.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.slice(0, SHOWN_ROWS).map((row, index) => (
+                  <tr key={index}>
+                    {row.map((cell, cellIndex) => (
+                      <td key={cellIndex}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ),
+      )}
+    </section>
+  );
+}
+
+const FILE_TYPES: Record<ExportFormat, { extension: string; type: string; label: string }> = {
+  html: { extension: 'html', type: 'text/html;charset=utf-8', label: 'Print-ready HTML' },
+  json: { extension: 'json', type: 'application/json;charset=utf-8', label: 'JSON (raw records)' },
+  'csv-actions': { extension: 'csv', type: 'text/csv;charset=utf-8', label: 'Corrective actions log (CSV)' },
+  'csv-risks': { extension: 'csv', type: 'text/csv;charset=utf-8', label: 'Risk register (CSV)' },
+};
+
+function Exports({ pack, sections, sample, name, trainingNotes }: { pack: LoadedPack; sections: EvidenceSection[]; sample: EvidenceSample | undefined; name: (accountId: string) => string; trainingNotes: string }) {
+  const [busy, setBusy] = useState<ExportFormat | undefined>(undefined);
+  const [error, setError] = useState<CallError | undefined>(undefined);
+  const [done, setDone] = useState<string>('');
+  const { overview, records } = pack;
+  const document = { overview, records, sections, ...(sample === undefined ? {} : { sample }), name, trainingNotes };
+  const texts: Record<ExportFormat, () => string> = {
+    html: () => packHtml(document),
+    json: () => packJson(document),
+    'csv-actions': () => actionLogCsv(document),
+    'csv-risks': () => riskRegisterCsv(document),
+  };
+  const exportAs = (format: ExportFormat) => {
+    setBusy(format);
+    setError(undefined);
+    setDone('');
+    const recordCounts = { incidents: records.incidents.length, actions: records.actions.length, risks: records.risks.length, communications: records.communications.length, processReviews: records.processReviews.length };
+    // Recorded first: an export the audit trail does not know about is never handed over.
+    call('recordEvidencePackExport', { projectKey: overview.projectKey, period: overview.period.spec, format, recordCounts, ...(sample === undefined ? {} : { sample: { seed: sample.seed, size: sample.size } }) }).then(
+      () => {
+        const file = FILE_TYPES[format];
+        const what = format === 'csv-actions' ? 'corrective-actions-log' : format === 'csv-risks' ? 'risk-register' : 'evidence-pack';
+        downloadText(`lessons-learned-${overview.projectKey}-${what}-${overview.period.firstDay}-to-${overview.period.lastDay}.${file.extension}`, texts[format](), file.type);
+        setDone(`${file.label} exported and recorded in the audit trail.`);
+        setBusy(undefined);
+      },
+      (failure: unknown) => {
+        setError(asCallError(failure));
+        setBusy(undefined);
+      },
+    );
+  };
+  return (
+    <div className="evidence-exports" role="group" aria-label="Export the pack">
+      {(Object.keys(FILE_TYPES) as ExportFormat[]).map((format) => (
+        <button key={format} type="button" className="button" disabled={busy !== undefined} onClick={() => { exportAs(format); }}>
+          {busy === format ? 'Exporting…' : FILE_TYPES[format].label}
+        </button>
+      ))}
+      <span className="subtlest" aria-live="polite">
+        {done || (sample === undefined ? 'Draw a sample below to include it in the HTML and JSON.' : `Includes the sample drawn with seed ${String(sample.seed)}.`)}
+      </span>
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}
