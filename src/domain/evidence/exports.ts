@@ -7,6 +7,7 @@
 import { escapeHtml } from '../communication';
 import { toCsv } from '../dashboard';
 import { ACTION_KIND_LABELS } from '../actions';
+import { STAGE_LABELS } from '../review';
 import { CONTROL_ATTRIBUTE_ROWS, CONTROL_ATTRIBUTES } from './attributes';
 import type { EvidenceOverview } from './overview';
 import type { EvidenceRecords } from './records';
@@ -121,7 +122,7 @@ h3 { font-size: 10.5pt; margin: 10px 0 4px; break-after: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 4px 0 10px; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #8590a2; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #8590a2; padding: 3px 5px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f1f2f4; }
 .status { display: inline-block; border: 1px solid currentColor; border-radius: 3px; padding: 0 6px; font-weight: 600; font-size: 9pt; }
 .status.gaps { color: #a54800; } .status.evidenced { color: #216e4e; } .status.no-evidence { color: #ae2e24; }
@@ -161,7 +162,7 @@ function sampleHtml(sample: EvidenceSample, name: (accountId: string) => string)
   const incidents = tableHtml(
     `Incidents: ${String(sample.incidents.items.length)} drawn of ${String(sample.incidents.populationSize)}`,
     ['Incident', 'Summary', 'Stage', 'Root causes', 'Approved by'],
-    sample.incidents.items.map((incident) => [incident.issueKey, incident.summary, incident.stage, String(incident.rootCauses.length), incident.approval ? `${name(incident.approval.by)} on ${incident.approval.at.slice(0, 10)}` : '—']),
+    sample.incidents.items.map((incident) => [incident.issueKey, incident.summary, STAGE_LABELS[incident.stage], String(incident.rootCauses.length), incident.approval ? `${name(incident.approval.by)} on ${incident.approval.at.slice(0, 10)}` : '—']),
   );
   const actions = tableHtml(
     `Completed actions: ${String(sample.actions.items.length)} drawn of ${String(sample.actions.populationSize)}`,

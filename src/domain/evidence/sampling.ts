@@ -1,6 +1,6 @@
 /**
  * Reproducible random sampling for auditors (R24). The sample is a function of the recorded seed
- * and the population only: the population is sorted by a stable key (issue key, action id), and a
+ * and the population only: the population is sorted by a stable key (the issue key of the incident or of the action), and a
  * partial Fisher–Yates shuffle driven by mulberry32 — a small, well-known 32-bit PRNG — picks the
  * first N. Anyone with the seed, the population and this description gets the same sample back.
  */
@@ -30,7 +30,7 @@ export function compareIssueKeys(a: string, b: string): number {
 }
 
 export const SAMPLING_METHOD =
-  'mulberry32 pseudo-random generator seeded with the recorded 32-bit seed; partial Fisher–Yates shuffle of the population sorted by issue key (incidents) or action id (actions); the first N drawn form the sample.';
+  'mulberry32 pseudo-random generator seeded with the recorded 32-bit seed; partial Fisher–Yates shuffle of the population sorted by issue key (incidents, and actions by their Jira issue key); the first N drawn form the sample.';
 
 export interface Sample<T> {
   seed: number;

@@ -28,6 +28,9 @@ type State = { kind: 'idle' } | { kind: 'loading'; progress: PackProgress } | { 
 
 const asCallError = (error: unknown): CallError => (error instanceof CallError ? error : new CallError({ code: 'INTERNAL', message: String(error) }));
 
+/** Dates and issue keys stay on one line, so narrow columns never break them apart. */
+const SHORT_CELL = /^(\d{4}-\d{2}-\d{2}|[A-Z][A-Z0-9_]*-\d+)$/;
+
 /** Rows of a table shown on the page; the exports hold them all. */
 const SHOWN_ROWS = 25;
 
@@ -272,7 +275,9 @@ function SectionView({ section }: { section: EvidenceSection }) {
                 {table.rows.slice(0, SHOWN_ROWS).map((row, index) => (
                   <tr key={index}>
                     {row.map((cell, cellIndex) => (
-                      <td key={cellIndex}>{cell}</td>
+                      <td key={cellIndex} className={SHORT_CELL.test(cell) ? 'nowrap' : undefined}>
+                        {cell}
+                      </td>
                     ))}
                   </tr>
                 ))}

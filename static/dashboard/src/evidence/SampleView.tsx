@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { STAGE_LABELS } from '../../../../src/domain/review';
 import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, type EvidenceOverview, type EvidenceRecords, type EvidenceSample } from '../../../../src/domain/evidence';
 
 /** A fresh seed from the browser's cryptographic generator (shown, so the draw can be repeated). */
@@ -35,7 +36,7 @@ export function SampleView({ overview, records, sample, onDraw, name }: { overvi
       <div className="toolbar">
         <label className="inline-field" htmlFor={`${id}-size`}>
           Of each (1–{MAX_SAMPLE_SIZE})
-          <input id={`${id}-size`} type="number" min={1} max={MAX_SAMPLE_SIZE} value={size} onChange={(event) => { setSize(event.target.value); }} aria-invalid={sizeValue === undefined} />
+          <input id={`${id}-size`} className="sample-size" type="number" min={1} max={MAX_SAMPLE_SIZE} value={size} onChange={(event) => { setSize(event.target.value); }} aria-invalid={sizeValue === undefined} />
         </label>
         <label className="inline-field" htmlFor={`${id}-seed`}>
           Seed (0–{MAX_SEED})
@@ -56,8 +57,8 @@ export function SampleView({ overview, records, sample, onDraw, name }: { overvi
             <div><dt>Seed</dt><dd className="sample-seed">{sample.seed}</dd></div>
             <div><dt>Incidents</dt><dd>{sample.incidents.items.length} drawn of {sample.incidents.populationSize} in the period</dd></div>
             <div><dt>Completed actions</dt><dd>{sample.actions.items.length} drawn of {sample.actions.populationSize} completed in the period</dd></div>
-            <div><dt>Method</dt><dd>{sample.method}</dd></div>
           </dl>
+          <p className="subtlest sample-method">Method: {sample.method}</p>
           <div className="table-scroll">
             <table className="data compact" aria-label="Sampled incidents">
               <caption className="subtle">Sampled incidents</caption>
@@ -65,9 +66,9 @@ export function SampleView({ overview, records, sample, onDraw, name }: { overvi
               <tbody>
                 {sample.incidents.items.map((incident) => (
                   <tr key={incident.issueId}>
-                    <td>{incident.issueKey}</td>
+                    <td className="nowrap">{incident.issueKey}</td>
                     <td>{incident.summary}</td>
-                    <td>{incident.stage}</td>
+                    <td>{STAGE_LABELS[incident.stage]}</td>
                     <td>{incident.rootCauses.map((rootCause) => rootCause.categoryLabel).join(', ') || 'none — missing'}</td>
                     <td>{incident.approval ? `${name(incident.approval.by)}, ${incident.approval.at.slice(0, 10)}` : 'not approved — missing'}</td>
                     <td>{incident.meeting.heldAt ? `${incident.meeting.heldAt.slice(0, 10)}, ${String(incident.meeting.attendees.length)} attending` : 'none recorded'}</td>
@@ -84,10 +85,10 @@ export function SampleView({ overview, records, sample, onDraw, name }: { overvi
                 {sample.actions.items.map((action) => (
                   <tr key={action.actionId}>
                     <td>{action.jiraIssueKey ?? action.actionId} {action.summary}</td>
-                    <td>{action.incidentIssueKey}</td>
+                    <td className="nowrap">{action.incidentIssueKey}</td>
                     <td>{name(action.ownerAccountId)}</td>
-                    <td>{action.targetDate}</td>
-                    <td>{action.completedAt?.slice(0, 10) ?? ''}</td>
+                    <td className="nowrap">{action.targetDate}</td>
+                    <td className="nowrap">{action.completedAt?.slice(0, 10) ?? ''}</td>
                     <td>{action.verification ? `${name(action.verification.by)}, ${action.verification.at.slice(0, 10)}: ${action.verification.evidence}` : 'not verified — missing'}</td>
                   </tr>
                 ))}

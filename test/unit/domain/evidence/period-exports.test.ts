@@ -34,6 +34,14 @@ describe('sample of a pack', () => {
   });
 });
 
+test('completed actions are ordered by their Jira issue key, so a re-created install with new ids samples the same issues', () => {
+  const { overview, records } = fullPack();
+  // The second install's ids run the other way round: only the Jira keys keep the order.
+  const withIds = (id: (index: number) => string) => ({ ...records, actions: Array.from({ length: 20 }, (_, index) => action(id(index), { jiraIssueKey: `ISMS-${String(index + 1)}` })) });
+  const keysOf = (sample: ReturnType<typeof drawEvidenceSample>) => sample.actions.items.map((item) => item.jiraIssueKey);
+  expect(keysOf(drawEvidenceSample(overview, withIds((index) => `b${String(100 - index)}`), 4, 2026))).toEqual(keysOf(drawEvidenceSample(overview, withIds((index) => `a${String(100 + index)}`), 4, 2026)));
+});
+
 describe('exports', () => {
   const hostile = '=HYPERLINK("http://evil")<script>alert(1)</script>';
 
