@@ -114,14 +114,25 @@ test('an approver produces the year’s pack, samples it from a seed, exports it
   await context.close();
 });
 
-test('the pack in the dark theme', async () => {
+test('a custom period in the dark theme, with its progress while paging', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   await actAs(context, env.running.url, 'mark', 'dark');
   const page = await context.newPage();
   const frame = await openTab(page);
   const pack = frame.locator('section[aria-labelledby="evidence-heading"]');
+  // Custom months, with Jira slowed down so the paging's progress can be seen.
+  await pack.getByRole('button', { name: 'Custom months' }).click();
+  await pack.getByLabel('From month').fill('2026-01');
+  await pack.getByLabel('To month').fill('2026-06');
+  env.running.sandbox.runtime.faults.configure({ jira: { latencyMs: 250 } });
   await pack.getByRole('button', { name: 'Produce evidence pack' }).click();
+  const progress = pack.getByRole('progressbar', { name: 'Producing the evidence pack' });
+  await progress.waitFor();
+  await pack.getByRole('status').filter({ hasText: /% · Loading / }).waitFor();
+  await screenshot(page, 'dashboard-evidence-pack-progress-dark');
   await pack.getByRole('button', { name: 'Produce again' }).waitFor({ timeout: 60_000 });
+  env.running.sandbox.runtime.faults.configure({});
+  await pack.getByRole('heading', { name: /^SEC · Jan 2026 – Jun 2026$/ }).waitFor();
   await pack.locator('#evidence-sample').getByRole('button', { name: 'Draw sample' }).click();
   await pack.locator('#evidence-sample .sample-seed').waitFor();
   await screenshot(page, 'dashboard-evidence-pack-dark');
