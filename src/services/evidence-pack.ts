@@ -25,7 +25,7 @@ import {
   type ResolvedPeriod,
 } from '../domain/evidence';
 import type { ProcedureHead } from '../domain/procedure';
-import { fullTaxonomy } from '../domain/settings';
+import { fullTaxonomy, type ProjectSettings } from '../domain/settings';
 import { ENTITY, transact } from '../platform/store';
 import type { Grant } from './access';
 import { approverRuleText, requireEvidenceManager } from './evidence-access';
@@ -79,11 +79,13 @@ function rollupMonths(period: ResolvedPeriod, today: string): string[] {
   return period.period.kind === 'custom' ? [...period.previousMonths, ...period.months] : lastMonths(today, DASHBOARD_WINDOW_MONTHS);
 }
 
-export async function loadEvidencePackOverview(projectKey: string, spec: EvidencePeriod, grant: Grant, caller: string, now = new Date()): Promise<EvidenceOverview> {
+/** The settings the overview needs first (who are the approvers); read while Jira checks the caller. */
+export const prefetchEvidenceSettings = async (projectKey: string): Promise<ProjectSettings> => (await loadProjectSettings(projectKey)).settings;
+
+export async function loadEvidencePackOverview(projectKey: string, spec: EvidencePeriod, grant: Grant, caller: string, settings: ProjectSettings, now = new Date()): Promise<EvidenceOverview> {
   const today = dayOf(now);
   const period = resolvedOrRefused(spec, today);
   const window = rollupMonths(period, today);
-  const { settings } = await loadProjectSettings(projectKey);
   await requireEvidenceManager(settings, grant, caller, projectKey);
   const [rollups, head, processReview] = await Promise.all([readRollups(projectKey, [...window, OPEN_PERIOD]), readProcedureHead(projectKey), processReviewStatus(projectKey, now)]);
   const months = new Map<string, Counters>(window.map((month) => [month, rollups.get(month)?.counters ?? {}]));
