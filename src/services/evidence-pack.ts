@@ -14,7 +14,6 @@ import {
   type Counters,
 } from '../domain/dashboard';
 import {
-  CONTROL_ATTRIBUTES,
   evidencePackRecordKey,
   resolvePeriod,
   type EvidenceOverview,
@@ -25,6 +24,7 @@ import {
   type ResolvedPeriod,
 } from '../domain/evidence';
 import type { ProcedureHead } from '../domain/procedure';
+import { A527_CONTROL } from '../domain/report';
 import { fullTaxonomy, type ProjectSettings } from '../domain/settings';
 import { ENTITY, transact } from '../platform/store';
 import type { Grant } from './access';
@@ -104,7 +104,7 @@ export async function loadEvidencePackOverview(projectKey: string, spec: Evidenc
     generatedAt: at,
     generatedBy: caller,
     period: { spec, months: period.months, previousMonths: period.previousMonths, label: period.label, previousLabel: period.previousLabel, firstDay: period.firstDay, lastDay: period.lastDay },
-    attributes: CONTROL_ATTRIBUTES,
+    attributes: A527_CONTROL,
     procedure: procedureEvidence(head?.document, period),
     approvers: approverRuleText(settings),
     settings: { significantSeverities: [...settings.significantSeverities], reviewTargetDays: settings.reviewTargetDays, effectivenessWindowDays: settings.effectivenessWindowDays },

@@ -55,8 +55,8 @@ test('an approver produces the year’s pack, samples it from a seed, exports it
   const attributes = pack.getByLabel('Control attributes (ISO/IEC 27002:2022)');
   for (const value of ['Preventive', 'Confidentiality', 'Integrity', 'Availability', 'Identify', 'Protect', 'Information security event management', 'Defence']) await attributes.getByText(value, { exact: true }).waitFor();
   expect(await pack.locator('.evidence-status').first().textContent()).toMatch(/(Evidenced|Gaps found|No evidence)$/);
-  // The place where the walkthrough is mounted.
-  await pack.getByRole('heading', { name: 'Walkthrough of one incident' }).waitFor();
+  // The walkthrough of one incident sits beside the pack, on the same tab.
+  await frame.getByRole('heading', { name: 'Walk through one incident' }).waitFor();
 
   // A sample from a seed, and the same sample again from the same seed.
   const sampleSection = pack.locator('#evidence-sample');

@@ -81,7 +81,7 @@ describe('on the seeded sandbox', () => {
     const onTime = summary.kpis[kind].find((kpi) => kpi.id === 'actions-on-time')?.current;
     expect(overview.figures.actionsClosed).toBe(onTime?.denominator ?? 0);
     expect(overview.figures.actionsOnTime).toBe(onTime?.numerator ?? 0);
-    expect(overview.attributes.controlType).toEqual(['Preventive']);
+    expect(overview.attributes.attributes[0]).toEqual({ label: 'Control type', values: ['Preventive'] });
   });
 
   test('paging every list to its end gives the records behind the figures', async () => {

@@ -8,7 +8,7 @@ import { escapeHtml } from '../communication';
 import { toCsv } from '../dashboard';
 import { ACTION_KIND_LABELS } from '../actions';
 import { STAGE_LABELS } from '../review';
-import { CONTROL_ATTRIBUTE_ROWS, CONTROL_ATTRIBUTES } from './attributes';
+import { A527_CONTROL } from '../report';
 import type { EvidenceOverview } from './overview';
 import type { EvidenceRecords } from './records';
 import type { EvidenceSample } from './sample';
@@ -34,7 +34,7 @@ export function packJson(pack: PackDocument): string {
     {
       format: EXPORT_FORMAT,
       schemaVersion: EXPORT_SCHEMA_VERSION,
-      control: CONTROL_ATTRIBUTES,
+      control: A527_CONTROL,
       projectKey: overview.projectKey,
       period: overview.period,
       generatedAt: overview.generatedAt,
@@ -187,7 +187,7 @@ ${actions}
 /** The whole pack as one self-contained HTML document, ready for "Print → PDF" on A4. */
 export function packHtml(pack: PackDocument): string {
   const { overview } = pack;
-  const attributes = CONTROL_ATTRIBUTE_ROWS.map((row) => `<dt>${esc(row.label)}</dt><dd>${esc(row.values.join(', '))}</dd>`).join('');
+  const attributes = A527_CONTROL.attributes.map((row) => `<dt>${esc(row.label)}</dt><dd>${esc(row.values.join(', '))}</dd>`).join('');
   const summary = pack.sections.map((section) => `<tr><td>${String(section.number)}</td><td>${esc(section.question)}</td><td>${STATUS_SYMBOLS[section.status]} ${esc(STATUS_LABELS[section.status])}</td><td>${String(section.missing.length)}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -202,7 +202,7 @@ export function packHtml(pack: PackDocument): string {
 <h1>Audit evidence pack · ${esc(overview.projectKey)}</h1>
 <p class="meta">Period ${esc(overview.period.label)} (${esc(overview.period.firstDay)} to ${esc(overview.period.lastDay)}, UTC months) · previous period ${esc(overview.period.previousLabel)} · produced ${esc(overview.generatedAt.slice(0, 16).replace('T', ' '))} UTC by ${esc(pack.name(overview.generatedBy))}</p>
 <h2>Control</h2>
-<p>${esc(CONTROL_ATTRIBUTES.control)}</p>
+<p>${esc(`${A527_CONTROL.reference} — ${A527_CONTROL.title}`)}</p>
 <dl>${attributes}</dl>
 <h2>Summary</h2>
 <table><thead><tr><th scope="col">#</th><th scope="col">Audit question</th><th scope="col">Status</th><th scope="col">Gaps</th></tr></thead><tbody>

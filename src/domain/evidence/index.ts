@@ -1,5 +1,4 @@
 /** R24/R26 audit evidence pack: the ten audit questions, sampling and exports — pure. */
-export * from './attributes';
 export * from './period';
 export * from './records';
 export * from './overview';

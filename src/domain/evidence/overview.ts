@@ -5,7 +5,7 @@
  */
 import type { Kpi, RepeatCategory } from '../dashboard';
 import type { ProcessReviewStatus } from '../process-review';
-import type { ControlAttributes } from './attributes';
+import type { A527_CONTROL } from '../report';
 import type { EvidencePeriod } from './period';
 
 export interface ProcedureEvidence {
@@ -39,7 +39,8 @@ export interface EvidenceOverview {
   generatedAt: string;
   generatedBy: string;
   period: { spec: EvidencePeriod; months: string[]; previousMonths: string[]; label: string; previousLabel: string; firstDay: string; lastDay: string };
-  attributes: ControlAttributes;
+  /** R26: the control's attributes for the pack's header (the same list as the report's). */
+  attributes: typeof A527_CONTROL;
   procedure: ProcedureEvidence;
   /** "the group "isms-approvers"" / "the project role "Approvers"". */
   approvers: string;

@@ -1,7 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
-  CONTROL_ATTRIBUTE_ROWS,
-  CONTROL_ATTRIBUTES,
   STATUS_LABELS,
   STATUS_SYMBOLS,
   actionLogCsv,
@@ -22,6 +20,7 @@ import { downloadText } from '../csv-download';
 import { loadEvidencePack, type LoadedPack, type PackProgress } from './load-pack';
 import { PeriodPicker } from './PeriodPicker';
 import { SampleView } from './SampleView';
+import { Walkthrough } from './Walkthrough';
 import './evidence.css';
 
 type State = { kind: 'idle' } | { kind: 'loading'; progress: PackProgress } | { kind: 'ready'; pack: LoadedPack } | { kind: 'error'; error: CallError };
@@ -57,42 +56,46 @@ export function EvidencePackTab({ projectKey, today }: { projectKey: string; tod
   };
 
   return (
-    <section className="card evidence-pack" aria-labelledby="evidence-heading">
-      <div className="card-header">
-        <h2 id="evidence-heading">Audit evidence pack</h2>
-      </div>
-      <p className="subtle">
-        Everything an ISO 27001 auditor samples for A 5.27 in a period, by the ten audit questions. For managers: the project’s approvers and project admins. Producing and exporting the pack is
-        recorded in the audit trail.
-      </p>
-      <PeriodPicker value={period} onChange={setPeriod} today={today} disabled={state.kind === 'loading'} />
-      <div className="evidence-produce">
-        <button type="button" className="button primary" onClick={produce} disabled={state.kind === 'loading'}>
-          {state.kind === 'loading' ? 'Producing…' : state.kind === 'ready' ? 'Produce again' : 'Produce evidence pack'}
-        </button>
-        {state.kind === 'loading' ? (
-          <div className="evidence-progress" role="status" aria-live="polite">
-            <progress max={100} value={Math.round(state.progress.fraction * 100)} aria-label="Producing the evidence pack" />
-            <span className="subtlest">
-              {String(Math.round(state.progress.fraction * 100))}% · {state.progress.label}
-            </span>
-          </div>
-        ) : null}
-      </div>
-      {state.kind === 'error' ? (
-        state.error.body.code === 'FORBIDDEN' ? (
-          <div className="section-message warning" role="alert">
-            <div>
-              <strong>You cannot produce the evidence pack</strong>
-              {state.error.message}
+    <>
+      <section className="card evidence-pack" aria-labelledby="evidence-heading">
+        <div className="card-header">
+          <h2 id="evidence-heading">Audit evidence pack</h2>
+        </div>
+        <p className="subtle">
+          Everything an ISO 27001 auditor samples for A 5.27 in a period, by the ten audit questions. For managers: the project’s approvers and project admins. Producing and exporting the pack is
+          recorded in the audit trail.
+        </p>
+        <PeriodPicker value={period} onChange={setPeriod} today={today} disabled={state.kind === 'loading'} />
+        <div className="evidence-produce">
+          <button type="button" className="button primary" onClick={produce} disabled={state.kind === 'loading'}>
+            {state.kind === 'loading' ? 'Producing…' : state.kind === 'ready' ? 'Produce again' : 'Produce evidence pack'}
+          </button>
+          {state.kind === 'loading' ? (
+            <div className="evidence-progress" role="status" aria-live="polite">
+              <progress max={100} value={Math.round(state.progress.fraction * 100)} aria-label="Producing the evidence pack" />
+              <span className="subtlest">
+                {String(Math.round(state.progress.fraction * 100))}% · {state.progress.label}
+              </span>
             </div>
-          </div>
-        ) : (
-          <ErrorMessage error={state.error} onRetry={produce} />
-        )
-      ) : null}
-      {state.kind === 'ready' ? <PackView pack={state.pack} /> : null}
-    </section>
+          ) : null}
+        </div>
+        {state.kind === 'error' ? (
+          state.error.body.code === 'FORBIDDEN' ? (
+            <div className="section-message warning" role="alert">
+              <div>
+                <strong>You cannot produce the evidence pack</strong>
+                {state.error.message}
+              </div>
+            </div>
+          ) : (
+            <ErrorMessage error={state.error} onRetry={produce} />
+          )
+        ) : null}
+        {state.kind === 'ready' ? <PackView pack={state.pack} /> : null}
+      </section>
+      {/* The auditor's walkthrough of one incident: independent of the period, so it is there before the pack is produced. */}
+      <Walkthrough projectKey={projectKey} />
+    </>
   );
 }
 
@@ -142,11 +145,6 @@ function PackView({ pack }: { pack: LoadedPack }) {
         <SectionView key={section.id} section={section} />
       ))}
       <SampleView overview={overview} records={records} sample={sample} onDraw={(size, seed) => { setSample(drawEvidenceSample(overview, records, size, seed)); }} name={name} />
-      <section className="evidence-section" aria-labelledby="walkthrough-heading">
-        <h3 id="walkthrough-heading">Walkthrough of one incident</h3>
-        <p className="subtle">Pick one incident and follow it end to end — review, root causes, decisions and approval, actions, verification, effectiveness, risk and policy updates — with its gaps highlighted.</p>
-        {/* The walkthrough component is mounted here (see the README's "For auditors"). */}
-      </section>
     </div>
   );
 }
@@ -162,9 +160,11 @@ function PackHeader({ pack, name }: { pack: LoadedPack; name: (accountId: string
         Compared with {overview.period.previousLabel} · UTC months {overview.period.firstDay} to {overview.period.lastDay} · produced {overview.generatedAt.slice(0, 16).replace('T', ' ')} UTC by {name(overview.generatedBy)}
       </p>
       <div className="control-attributes" aria-label="Control attributes (ISO/IEC 27002:2022)">
-        <p className="control-name">{CONTROL_ATTRIBUTES.control}</p>
+        <p className="control-name">
+          {overview.attributes.reference} — {overview.attributes.title}
+        </p>
         <dl>
-          {CONTROL_ATTRIBUTE_ROWS.map((row) => (
+          {overview.attributes.attributes.map((row) => (
             <div key={row.label}>
               <dt>{row.label}</dt>
               <dd>

@@ -1,4 +1,5 @@
-import { CONTROL_ATTRIBUTES, emptyEvidenceRecords, type ActionEvidence, type EvidenceOverview, type EvidenceRecords, type IncidentEvidence } from '../../../../src/domain/evidence';
+import { A527_CONTROL } from '../../../../src/domain/report';
+import { emptyEvidenceRecords, type ActionEvidence, type EvidenceOverview, type EvidenceRecords, type IncidentEvidence } from '../../../../src/domain/evidence';
 
 /** A quarter's overview as the service builds it, with nothing in it. */
 export function emptyOverview(): EvidenceOverview {
@@ -8,7 +9,7 @@ export function emptyOverview(): EvidenceOverview {
     generatedAt: '2026-03-20T10:00:00.000Z',
     generatedBy: 'mark',
     period: { spec: { kind: 'quarter' }, months: ['2026-01', '2026-02', '2026-03'], previousMonths: ['2025-10', '2025-11', '2025-12'], label: 'Jan 2026 – Mar 2026', previousLabel: 'Oct 2025 – Dec 2025', firstDay: '2026-01-01', lastDay: '2026-03-31' },
-    attributes: CONTROL_ATTRIBUTES,
+    attributes: A527_CONTROL,
     procedure: { versionsInPeriod: [] },
     approvers: 'the group "isms-approvers"',
     settings: { significantSeverities: ['critical', 'high'], reviewTargetDays: 14, effectivenessWindowDays: 90 },
