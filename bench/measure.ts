@@ -11,6 +11,8 @@ export interface Cost {
   jiraByEndpoint: Record<string, number>;
   /** Bytes of the JSON sent back to the browser. */
   bytesToBrowser: number;
+  /** The most any single invoke cost (scenarios invoke one after another, so the split is exact). */
+  largestInvoke: { kvsOps: number; bytes: number };
   /** Median wall time under the injected latency, in ms. */
   wallMs?: number;
 }
@@ -22,12 +24,17 @@ export type Invoke = (persona: PersonaName, key: string, payload: unknown, exten
 export async function count(sandbox: Sandbox, op: Operation): Promise<Cost> {
   let invokes = 0;
   let bytes = 0;
+  const largestInvoke = { kvsOps: 0, bytes: 0 };
   const invoke: Invoke = async (persona, key, payload, extension = { type: 'jira:issuePanel' }) => {
     invokes++;
     const accountId = PERSONAS[persona].accountId;
     const context = sandbox.app.frameContext(accountId, extension, { siteUrl: 'http://127.0.0.1', colorMode: 'light' });
+    const kvsBefore = sandbox.runtime.calls.count('kvs');
     const result = await sandbox.app.invoke(accountId, context, key, payload);
-    bytes += Buffer.byteLength(JSON.stringify(result));
+    const size = Buffer.byteLength(JSON.stringify(result));
+    bytes += size;
+    largestInvoke.kvsOps = Math.max(largestInvoke.kvsOps, sandbox.runtime.calls.count('kvs') - kvsBefore);
+    largestInvoke.bytes = Math.max(largestInvoke.bytes, size);
     const envelope = result as { ok: boolean; error?: { message: string } };
     if (!envelope.ok) throw new Error(`bench: ${key} failed: ${envelope.error?.message ?? '?'}`);
     return result;
@@ -44,7 +51,7 @@ export async function count(sandbox: Sandbox, op: Operation): Promise<Cost> {
     const name = call.callClass === 'kvs' ? call.operation.replace('kvs /api/v1/', '') : call.operation;
     bucket[name] = (bucket[name] ?? 0) + 1;
   }
-  return { invokes, kvsOps: calls.count('kvs'), kvsByKind, jiraCalls: calls.count('jira'), jiraByEndpoint, bytesToBrowser: bytes };
+  return { invokes, kvsOps: calls.count('kvs'), kvsByKind, jiraCalls: calls.count('jira'), jiraByEndpoint, bytesToBrowser: bytes, largestInvoke };
 }
 
 /** Median wall time of `op` over `runs` runs with the given injected latency per KVS op and per Jira call. */

@@ -1,4 +1,5 @@
 import { approveReview } from '../test/support/review-flow';
+import { EVIDENCE_LISTS } from '../src/api/evidence';
 import { resolverInputs } from '../src/api/resolvers';
 import type { Sandbox } from '../sandbox/sandbox';
 import { PERSONAS } from '../sandbox/jira';
@@ -81,6 +82,32 @@ export const overduePage: Scenario = {
 export const librarySearch: Scenario = {
   name: 'library search',
   prepare: () => Promise.resolve((invoke) => invoke('mark', 'searchLessons', { projectKey: 'SEC', text: 'phishing' }, projectPage).then(() => undefined)),
+};
+
+/** Panel → Report: the whole record of one reviewed incident, as the preview loads it. */
+export const incidentReport: Scenario = {
+  name: 'incident report',
+  prepare: () => Promise.resolve((invoke) => invoke('rita', 'getIncidentReport', { issueKey: 'SEC-1' }).then(() => undefined)),
+};
+
+/**
+ * Project page → Evidence pack for the last 12 months, as the tab produces it: the overview from
+ * the rollups, then every list paged to its end (each page bounded, whatever the project's size).
+ */
+export const evidencePack: Scenario = {
+  name: 'evidence pack (year)',
+  prepare: () =>
+    Promise.resolve(async (invoke) => {
+      const period = { kind: 'year' };
+      await invoke('mark', 'getEvidencePackOverview', { projectKey: 'SEC', period }, projectPage);
+      for (const list of EVIDENCE_LISTS) {
+        let cursor: string | undefined;
+        do {
+          const page = (await invoke('mark', 'listEvidencePackRecords', { projectKey: 'SEC', period, list, ...(cursor === undefined ? {} : { cursor }) }, projectPage)) as { data: { cursor?: string } };
+          cursor = page.data.cursor;
+        } while (cursor !== undefined);
+      }
+    }),
 };
 
 /** The scheduled job as Forge runs it: as the app, no invoke from a browser. */
