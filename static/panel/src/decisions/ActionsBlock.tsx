@@ -36,7 +36,7 @@ export function ActionsBlock({ entry, label, view }: { entry: RootCauseDecisionV
           <button type="button" id={addId} className="button" onClick={() => { setOpen({ kind: 'add' }); }} aria-label={`Add an action for ${label}`}>
             Add an action
           </button>
-          <button type="button" className="button subtle-button" onClick={() => { setOpen({ kind: 'link' }); }} aria-label={`Link an existing Jira issue as an action for ${label}`}>
+          <button type="button" className="button subtle-button" onClick={() => { setOpen({ kind: 'link' }); }} aria-label={`Link an existing issue as an action for ${label}`}>
             Link an existing issue
           </button>
         </div>

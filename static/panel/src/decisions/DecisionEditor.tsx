@@ -65,7 +65,7 @@ export function DecisionEditor({ rootCauseId, label, decision, view }: DecisionE
         )}
         {editable ? (
           <button type="button" className="button subtle-button" onClick={() => { setChanging(true); }} aria-label={`Change the decision for ${label}`}>
-            Change decision
+            Change the decision
           </button>
         ) : null}
       </div>
@@ -165,8 +165,9 @@ export function DecisionEditor({ rootCauseId, label, decision, view }: DecisionE
         </div>
       ) : null}
       <div className="save-bar">
-        <button type="button" className="button primary" disabled={saving || !dirty} onClick={save} aria-label={`Save the decision for ${label}`}>
-          {saving ? 'Saving…' : 'Save decision'}
+        <button type="button" className="button primary" disabled={saving || !dirty} onClick={save}>
+          {/* The visible words start the accessible name, so voice users can say what they see. */}
+          {saving ? 'Saving…' : <>Save the decision<span className="visually-hidden"> for {label}</span></>}
         </button>
         {(dirty || reopening) && !saving ? (
           <button
@@ -183,7 +184,7 @@ export function DecisionEditor({ rootCauseId, label, decision, view }: DecisionE
           </button>
         ) : null}
         <span className={`save-state ${saveState.kind}${dirty ? ' dirty' : ''}`} role="status" aria-live="polite">
-          {saving ? 'Saving…' : saveState.kind === 'error' ? 'Not saved' : dirty ? 'Unsaved changes' : saveState.kind === 'saved' ? `Saved ${formatInstant(saveState.at, time, 'short')}` : decision ? 'Saved' : 'No decision yet'}
+          {saving ? 'Saving…' : saveState.kind === 'error' ? 'Not saved' : dirty ? 'Unsaved changes' : saveState.kind === 'saved' ? `Saved ${formatInstant(saveState.at, time)}` : decision ? 'Saved' : 'No decision yet'}
         </span>
       </div>
       {decidedLine}
