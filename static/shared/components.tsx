@@ -51,3 +51,15 @@ export function StageLozenge({ stage }: { stage: string }) {
   const known = STAGE_LABEL[stage] ?? { label: stage, tone: '' };
   return <span className={`lozenge ${known.tone}`}>{known.label}</span>;
 }
+
+/**
+ * A wide table's sideways scroller. It takes focus, so keyboard users can scroll it with the arrow
+ * keys, and is named after its heading for screen readers.
+ */
+export function TableScroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

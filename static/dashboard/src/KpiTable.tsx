@@ -1,3 +1,4 @@
+import { TableScroll } from '../../shared/components';
 import { useId, useState } from 'react';
 import type { DashboardSummary } from '../../../src/api/dashboard';
 import type { Kpi, PeriodId } from '../../../src/domain/dashboard';
@@ -34,7 +35,7 @@ export function KpiTable({ summary }: { summary: DashboardSummary }) {
         </div>
       </div>
       <p className="subtlest">This period: {labels.current}. Previous period: {labels.previous}. Months are calendar months in UTC.</p>
-      <div className="table-scroll">
+      <TableScroll labelledBy={'kpi-heading'}>
         <table className="data kpis">
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function KpiTable({ summary }: { summary: DashboardSummary }) {
             {kpis.map((kpi) => <KpiRow key={kpi.id} kpi={kpi} months={summary.trendMonths} />)}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -63,7 +64,7 @@ function KpiRow({ kpi, months }: { kpi: Kpi; months: readonly string[] }) {
       <th scope="row">
         <span className="kpi-name">
           {kpi.label}
-          <button type="button" className="info-button" aria-expanded={open} aria-controls={definitionId} title={kpi.definition} onClick={() => { setOpen(!open); }}>
+          <button type="button" className="info-button" aria-expanded={open} aria-controls={definitionId} title={kpi.definition} onClick={() => { setOpen(!open); }} onKeyDown={(event) => { if (event.key === 'Escape') setOpen(false); }}>
             <span aria-hidden="true">i</span>
             <span className="visually-hidden">Definition of {kpi.label}</span>
           </button>

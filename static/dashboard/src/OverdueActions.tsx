@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DashboardSummary, OverdueActionsPage, OverdueActionView } from '../../../src/api/dashboard';
 import { call, CallError } from '../../shared/client';
-import { ErrorMessage } from '../../shared/components';
+import { ErrorMessage, TableScroll } from '../../shared/components';
 import { useUserNames } from '../../shared/user-directory';
 import { Person } from './Avatar';
 import { csvName, downloadCsv } from './csv-download';
@@ -91,7 +91,7 @@ export function OverdueActions({ summary, firstPage }: { summary: DashboardSumma
       {items.length === 0 && !state.loading ? (
         <p className="inline-empty">{overdue ? 'No open action is past its target date' : 'No open action is due in the next 14 days'}{query.ownerAccountId !== undefined || query.category !== undefined ? ' with these filters.' : '.'}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy={'overdue-heading'}>
           <table className="data" aria-busy={state.loading}>
             <thead>
               <tr>
@@ -124,7 +124,7 @@ export function OverdueActions({ summary, firstPage }: { summary: DashboardSumma
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <div className="pager">
         <span className="subtlest">{items.length} shown{cursor === undefined ? '' : ', more available'}</span>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../shared/components';
 import { useId, useState } from 'react';
 import type { TrendBucket, TrendSeries } from '../../../src/domain/dashboard';
 
@@ -60,7 +61,7 @@ export function TrendChart({ title, description, buckets, series, unit }: { titl
       {empty ? (
         <p className="inline-empty">No {unit} in this window yet.</p>
       ) : asTable ? (
-        <div className="table-scroll">
+        <TableScroll labelledBy={titleId}>
           <table className="data compact" aria-labelledby={titleId}>
             <thead>
               <tr>
@@ -79,7 +80,7 @@ export function TrendChart({ title, description, buckets, series, unit }: { titl
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <>
           <svg className="chart-svg" viewBox={`0 0 ${String(width)} ${String(height)}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
@@ -99,7 +100,12 @@ export function TrendChart({ title, description, buckets, series, unit }: { titl
                     const value = entry.values[index] ?? 0;
                     if (value === 0) return null;
                     const top = y(base + value);
-                    const rect = <rect key={entry.key} x={x} y={top} width={barWidth} height={Math.max(1, y(base) - top)} style={{ fill: entry.colour }} />;
+                    // Each segment names its series (colour is not the only signal); the table view has them all.
+                    const rect = (
+                      <rect key={entry.key} className="chart-segment" x={x} y={top} width={barWidth} height={Math.max(1, y(base) - top)} style={{ fill: entry.colour }}>
+                        <title>{`${bucket.label}, ${entry.label}: ${String(value)}`}</title>
+                      </rect>
+                    );
                     base += value;
                     return rect;
                   })}
