@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { screenshot } from './support/browser';
-import { actAs } from './support/sandbox-server';
 import { until } from './support/settle';
 import { sandboxAndBrowser } from './support/lifecycle';
+import { openAs } from './support/session';
 
 /**
  * The project page end to end, in Chromium on the seeded sandbox (a year of reviews, actions
@@ -14,29 +14,11 @@ jest.setTimeout(180_000);
 
 const env = sandboxAndBrowser({ seeded: true });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  frame: FrameLocator;
-  invokes: string[];
-  errors: string[];
-}
+type Session = Awaited<ReturnType<typeof openAs>> & { frame: FrameLocator };
 
-async function open(persona: 'mark' | 'oscar', colorMode: 'light' | 'dark' = 'light'): Promise<Session> {
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-  await actAs(context, env.running.url, persona, colorMode);
-  const page = await context.newPage();
-  const invokes: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().endsWith('/sandbox/bridge/invoke')) return;
-    const body = request.postDataJSON() as { functionKey?: string } | null;
-    if (body?.functionKey) invokes.push(body.functionKey);
-  });
-  page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
-  page.on('pageerror', (error) => { errors.push(error.message); });
-  await page.goto(`${env.running.url}/projects/SEC/lessons-learned`);
-  return { context, page, frame: page.frameLocator('iframe[title="Lessons learned"]'), invokes, errors };
+async function open(persona: 'mark'): Promise<Session> {
+  const session = await openAs(env, persona, '/projects/SEC/lessons-learned', { viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  return { ...session, frame: session.app };
 }
 
 const rowsOf = (table: Locator) => table.locator('tbody tr');
@@ -155,18 +137,4 @@ test('the lessons library finds reviews by words and filters, and exports them',
   await screenshot(page, 'dashboard-coverage-light');
   expect(errors).toEqual([]);
   await context.close();
-});
-
-test('dark theme, and an outsider gets no data', async () => {
-  const dark = await open('mark', 'dark');
-  await dark.frame.locator('svg.chart-svg rect').first().waitFor();
-  await screenshot(dark.page, 'dashboard-overview-dark');
-  expect(dark.errors).toEqual([]);
-  await dark.context.close();
-
-  const outsider = await open('oscar');
-  // The fake Jira itself refuses the project page to someone who cannot browse it; the app never gets that far.
-  await until(async () => { expect(await outsider.page.content()).toMatch(/doesn't exist or you don't have permission/); });
-  expect(outsider.invokes).toEqual([]);
-  await outsider.context.close();
 });

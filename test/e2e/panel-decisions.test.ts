@@ -1,12 +1,12 @@
-import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import type { Envelope } from '../../src/api/envelope';
+import type { FrameLocator } from 'playwright-core';
 import type { FunctionKey, ResolverInput, ResolverOutput } from '../../src/api/resolvers';
 import { PERSONAS, type PersonaName } from '../../sandbox/jira';
 import { phishingReview } from '../unit/domain/review/fixtures';
 import { screenshot } from './support/browser';
-import { actAs } from './support/sandbox-server';
 import { check } from './support/settle';
 import { sandboxAndBrowser } from './support/lifecycle';
+import { actionsInIsms as actionsInIsmsProject, invokeAs } from './support/prepare';
+import { NARROW, WIDE, addAction, decide, issueKeysIn, noHorizontalOverflow, openAs, openDecisions, pickPerson, rootCauseCard, tab, type OpenOptions } from './support/session';
 
 /**
  * The panel's "Decisions & actions" tab end to end, in Chromium against the sandbox (R7–R11, R21):
@@ -26,28 +26,14 @@ beforeAll(async () => {
   await prepareReviewInReview(CONFLICTED, false);
 });
 
-/** A resolver call as the persona would make it from the issue panel. */
-async function invoke<K extends FunctionKey>(persona: PersonaName, key: K, payload: ResolverInput<K>): Promise<ResolverOutput<K>> {
-  const { accountId } = PERSONAS[persona];
-  const context = env.running.sandbox.app.frameContext(accountId, { type: 'jira:issuePanel' }, { siteUrl: 'http://127.0.0.1', colorMode: 'light' });
-  const envelope = (await env.running.sandbox.app.invoke(accountId, context, key, payload)) as Envelope<ResolverOutput<K>>;
-  if (!envelope.ok) throw new Error(`${key} failed: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.data;
-}
+const invoke = <K extends FunctionKey>(persona: PersonaName, key: K, payload: ResolverInput<K>): Promise<ResolverOutput<K>> => invokeAs(env, persona, key, payload);
 
 /**
  * A complete analysis (facts to lessons, two root causes) in review, without decisions; SEC's
  * actions go to the ISMS improvement project, where Owen may work them.
  */
 async function prepareReviewInReview(issueKey: string, actionsInIsms: boolean): Promise<void> {
-  if (actionsInIsms) {
-    const settings = await invoke('alice', 'getSettings', { projectKey: 'SEC' });
-    await invoke('alice', 'saveSettings', {
-      projectKey: 'SEC',
-      settings: { ...settings.settings, actions: { projectKey: 'ISMS', issueTypeName: 'Corrective action', linkTypeName: 'Problem/Incident', defaultDueDays: 30 } },
-      baseVersion: settings.version,
-    });
-  }
+  if (actionsInIsms) await actionsInIsmsProject(env);
   const started = await invoke('rita', 'startReview', { issueKey });
   if (started.review === null) throw new Error('no review');
   let review = started.review;
@@ -69,76 +55,15 @@ async function prepareReviewInReview(issueKey: string, actionsInIsms: boolean): 
   await invoke('rita', 'transitionReview', { issueKey, target: 'in_review', baseVersion: review.version });
 }
 
-const NARROW = { width: 1280, height: 900 }; // the issue panel is ~600px wide here
-const WIDE = { width: 1920, height: 1000 }; // ~1240px wide panel
+type Session = Awaited<ReturnType<typeof openAs>> & { panel: FrameLocator };
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  panel: FrameLocator;
-  invokes: string[];
-  errors: string[];
+async function open(persona: PersonaName, path: string, options: OpenOptions = {}): Promise<Session> {
+  const session = await openAs(env, persona, path, options);
+  return { ...session, panel: session.app };
 }
 
-async function open(persona: PersonaName, path: string, options: { colorMode?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Session> {
-  const context = await env.browser.newContext({ viewport: options.viewport ?? NARROW, locale: 'en-GB', timezoneId: 'Europe/London' });
-  await actAs(context, env.running.url, persona, options.colorMode ?? 'light');
-  const page = await context.newPage();
-  const invokes: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().endsWith('/sandbox/bridge/invoke')) return;
-    const body = request.postDataJSON() as { functionKey?: string } | null;
-    if (body?.functionKey) invokes.push(body.functionKey);
-  });
-  page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
-  page.on('pageerror', (error) => { errors.push(error.message); });
-  await page.goto(`${env.running.url}${path}`);
-  return { context, page, panel: page.frameLocator('iframe[title="Lessons learned"]'), invokes, errors };
-}
-
-const tab = (panel: FrameLocator, name: string) => panel.getByRole('tab', { name: new RegExp(`^${name}`) });
-
-async function openDecisions(panel: FrameLocator): Promise<void> {
-  await panel.getByRole('heading', { name: 'Post-incident review' }).waitFor();
-  await tab(panel, 'Decisions & actions').click();
-  await panel.locator('.decision-card').first().waitFor();
-}
-
-const rootCause = (panel: FrameLocator, index: number) => panel.locator('.decision-card').nth(index);
-
-async function decide(card: Locator, option: RegExp, rationale: string, label: string): Promise<void> {
-  await card.getByRole('radio', { name: option }).check();
-  await card.getByLabel(`Rationale for ${label}`).fill(rationale);
-  await card.getByRole('button', { name: `Save the decision for ${label}` }).click();
-  await card.getByRole('status').filter({ hasText: /^Saved / }).waitFor();
-}
-
-async function pickPerson(scope: Locator, inputLabel: string, query: string, name: string): Promise<void> {
-  await scope.getByRole('combobox', { name: inputLabel }).fill(query);
-  await scope.getByRole('option', { name }).click();
-}
-
-async function addAction(card: Locator, label: string, summary: string, description: string): Promise<void> {
-  await card.getByRole('button', { name: `Add an action for ${label}` }).click();
-  const form = card.locator('.inline-form');
-  await form.getByLabel('Summary').fill(summary);
-  await form.getByLabel('Description').fill(description);
-  await pickPerson(form, 'Find a person for owner', 'Owen', 'Owen Owner');
-  await form.getByRole('button', { name: 'Add action' }).click();
-  await check.count(card.locator('.inline-form'), 0);
-  await check.visible(card.getByRole('listitem', { name: `Action: ${summary}` }));
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const frame = page.frames().find((candidate) => candidate.url().includes('/forge/'));
-  if (!frame) throw new Error('no panel frame');
-  const overflow = Number(await frame.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-const issueKeysIn = async (locator: Locator): Promise<string[]> =>
-  (await locator.allTextContents()).map((text) => /[A-Z][A-Z0-9_]*-\d+/.exec(text)?.[0] ?? '').filter(Boolean);
+const rootCause = rootCauseCard;
+const OWEN = { ownerQuery: 'Owen', ownerName: 'Owen Owner' };
 
 test('decisions are approved, actions become Jira issues, the owner completes one and someone else verifies it', async () => {
   // --- Rita decides per root cause and records the risk ------------------------------------
@@ -182,8 +107,8 @@ test('decisions are approved, actions become Jira issues, the owner completes on
   await check.count(rita.panel.locator('.approval-checklist li.missing'), 0);
 
   // R10: two draft actions owned by Owen.
-  await addAction(first, 'root cause 1', 'Introduce call-back verification for bank-detail changes', 'Finance calls the supplier on a known number before any change.');
-  await addAction(second, 'root cause 2', 'Roll out FIDO2 keys to finance', 'Phishing-resistant MFA for every finance mailbox.');
+  await addAction(first, 'root cause 1', { summary: 'Introduce call-back verification for bank-detail changes', description: 'Finance calls the supplier on a known number before any change.', ...OWEN });
+  await addAction(second, 'root cause 2', { summary: 'Roll out FIDO2 keys to finance', description: 'Phishing-resistant MFA for every finance mailbox.', ...OWEN });
   await check.text(rita.panel.locator('.create-issues'), '2 drafts not in Jira yet');
   await check.text(rita.panel.locator('.create-issues'), 'once management has approved');
   await noHorizontalOverflow(rita.page);

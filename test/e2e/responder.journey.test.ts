@@ -40,6 +40,7 @@ test('a responder finds an unreviewed incident and takes its review to approval'
   });
 
   // The incident opens in Jira, where the panel offers to start the review.
+  const fromIncident = rita.invokes.length;
   await firstRow.locator('.issue-link button').click();
   await page.waitForURL(`**/browse/${incident}`);
   await app.getByRole('heading', { name: 'No post-incident review yet' }).waitFor();
@@ -158,6 +159,11 @@ test('a responder finds an unreviewed incident and takes its review to approval'
   await check.exactText(app.locator('.review-title .lozenge'), 'Awaiting approval');
   await check.visible(app.getByText('An approver decides next'));
   await lookAt(env, rita, JOURNEY, { name: 'workflow', reach: async (frame) => { await tab(frame, 'Workflow').click(); await frame.getByText('An approver decides next').waitFor(); } });
+
+  // After each save and move the panel used the review it got back: one getPanel, no history yet.
+  const onIncident = rita.invokes.slice(fromIncident);
+  expect(onIncident.filter((key) => key === 'getPanel')).toHaveLength(1);
+  expect(onIncident).not.toContain('getReviewHistory');
 
   // Everything was stored: a fresh load shows it, read only while awaiting approval.
   await page.reload();
