@@ -81,10 +81,10 @@ export function fromLocalInput(local: string, timeZone: string): string | undefi
 }
 
 /** "14 Mar 2025, 09:30" in the user's locale and zone. */
-export function formatInstant(iso: string, settings: TimeSettings, style: 'medium' | 'short' = 'medium'): string {
+export function formatInstant(iso: string, settings: TimeSettings): string {
   const date = parseISO(iso);
   if (!isValid(date)) return iso;
-  return new Intl.DateTimeFormat(settings.locale, { dateStyle: style, timeStyle: 'short', timeZone: settings.timeZone }).format(date);
+  return new Intl.DateTimeFormat(settings.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: settings.timeZone }).format(date);
 }
 
 /** "3 minutes ago" — for recent activity next to the exact time. */

@@ -4,7 +4,7 @@ import { call, CallError } from '../../shared/client';
 import { ErrorMessage, Loading, StageLozenge } from '../../shared/components';
 import { useRemote } from '../../shared/use-remote';
 import { useUserNames } from '../../shared/user-directory';
-import { dayOfInstant, formatDay } from './dates';
+import { useDays } from './dates';
 import { IssueLink } from '../../shared/IssueLink';
 
 const SEVERITY_LABEL = (severity: string | null): string => (severity === null ? 'not set' : severity.charAt(0).toUpperCase() + severity.slice(1));
@@ -15,6 +15,7 @@ export function CoverageTab({ projectKey }: { projectKey: string }) {
   const [remote, reload] = useRemote(load);
   const requesters = remote.state === 'ready' ? remote.data.awaitingApproval.flatMap((item) => (item.requestedBy === null ? [] : [item.requestedBy])) : [];
   const names = useUserNames(requesters);
+  const { dayOf } = useDays();
   if (remote.state === 'loading') return <Loading label="Loading review coverage" />;
   if (remote.state === 'error') return <ErrorMessage error={remote.error} onRetry={reload} />;
   const coverage = remote.data;
@@ -34,7 +35,7 @@ export function CoverageTab({ projectKey }: { projectKey: string }) {
                   <td><IssueLink issueKey={item.issueKey} /> {item.summary}{item.requestedByYou ? <div className="subtlest">You requested this approval, so another approver decides.</div> : null}</td>
                   <td>{SEVERITY_LABEL(item.severity)}{item.significant ? <span className="lozenge warning">significant</span> : null}</td>
                   <td>{item.requestedBy === null ? '—' : names(item.requestedBy)}</td>
-                  <td>{dayOfInstant(item.stageSince)}</td>
+                  <td>{dayOf(item.stageSince)}</td>
                   <td className="numeric">{item.daysInStage}</td>
                 </tr>
               ))}
@@ -53,6 +54,7 @@ export function CoverageTab({ projectKey }: { projectKey: string }) {
 }
 
 function StuckTable({ rows }: { rows: readonly CoverageReview[] }) {
+  const { dayOf } = useDays();
   if (rows.length === 0) return <p className="inline-empty">No review has been in draft, in review or awaiting approval for longer than the target.</p>;
   return (
     <table className="data">
@@ -63,7 +65,7 @@ function StuckTable({ rows }: { rows: readonly CoverageReview[] }) {
             <td><IssueLink issueKey={row.issueKey} /> {row.summary}</td>
             <td><StageLozenge stage={row.stage} /></td>
             <td>{SEVERITY_LABEL(row.severity)}{row.significant ? <span className="lozenge warning">significant</span> : null}</td>
-            <td>{dayOfInstant(row.stageSince)}</td>
+            <td>{dayOf(row.stageSince)}</td>
             <td className="numeric">{row.daysInStage}</td>
           </tr>
         ))}
@@ -74,6 +76,7 @@ function StuckTable({ rows }: { rows: readonly CoverageReview[] }) {
 
 /** One Jira search page per click, as the user: resolved incidents that have no review. */
 function UnreviewedIncidents({ projectKey }: { projectKey: string }) {
+  const { dayOf } = useDays();
   const [found, setFound] = useState<{ items: UnreviewedIncident[]; checked: number; token?: string; done: boolean } | null>(null);
   const [state, setState] = useState<{ loading: boolean; error?: CallError }>({ loading: false });
   const search = async () => {
@@ -111,7 +114,7 @@ function UnreviewedIncidents({ projectKey }: { projectKey: string }) {
                   <td><IssueLink issueKey={item.issueKey} /> {item.summary}</td>
                   <td>{item.priority ?? '—'}</td>
                   <td>{SEVERITY_LABEL(item.severity)}{item.significant ? <span className="lozenge removed">review required</span> : null}</td>
-                  <td>{item.resolved === null ? '—' : formatDay(item.resolved.slice(0, 10))}</td>
+                  <td>{item.resolved === null ? '—' : dayOf(item.resolved)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import type { DashboardSummary, OverdueActionsPage } from '../../../src/api/dash
 import { call, CallError } from '../../shared/client';
 import { ErrorMessage, Loading } from '../../shared/components';
 import { getModuleContext } from '../../shared/context';
+import { EnvironmentContext, environmentOf, type ModuleEnvironment } from '../../shared/environment';
 import { useRemote } from '../../shared/use-remote';
 import { UserDirectoryProvider } from '../../shared/user-directory';
 import { CoverageTab } from './CoverageTab';
@@ -18,6 +19,7 @@ import './dashboard.css';
 interface PageData {
   summary: DashboardSummary;
   overdue: OverdueActionsPage;
+  environment: ModuleEnvironment;
 }
 
 /** The page loads with two invokes in parallel: the summary (KPIs, trends, counts) and the first page of overdue actions. */
@@ -26,7 +28,7 @@ async function loadPage(): Promise<PageData> {
   const projectKey = context.extension.project?.key;
   if (projectKey === undefined) throw new CallError({ code: 'NOT_FOUND', message: 'Open this page from a Jira project.' });
   const [summary, overdue] = await Promise.all([call('getDashboardSummary', { projectKey }), call('listOverdueActions', { projectKey })]);
-  return { summary, overdue };
+  return { summary, overdue, environment: environmentOf(context) };
 }
 
 type Tab = 'overview' | 'coverage' | 'library' | 'evidence';
@@ -44,7 +46,11 @@ function Dashboard() {
   const [remote, reload] = useRemote(loadPage);
   if (remote.state === 'loading') return <Loading label="Loading the lessons-learned dashboard" />;
   if (remote.state === 'error') return <ErrorMessage error={remote.error} onRetry={reload} />;
-  return <DashboardPage {...remote.data} />;
+  return (
+    <EnvironmentContext.Provider value={remote.data.environment}>
+      <DashboardPage {...remote.data} />
+    </EnvironmentContext.Provider>
+  );
 }
 
 function DashboardPage({ summary, overdue }: PageData) {

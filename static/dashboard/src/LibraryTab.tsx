@@ -4,7 +4,7 @@ import type { ResolverInput } from '../../../src/api/resolvers';
 import { call, CallError } from '../../shared/client';
 import { ErrorMessage, StageLozenge } from '../../shared/components';
 import { csvName, downloadCsv } from './csv-download';
-import { dayOfInstant } from './dates';
+import { useDays } from './dates';
 import { IssueLink } from '../../shared/IssueLink';
 import { AwarenessExport, AwarenessPick } from './awareness/AwarenessExport';
 
@@ -142,13 +142,14 @@ export function LibraryTab({ summary }: { summary: DashboardSummary }) {
 }
 
 function Hit({ hit, labelOf, pick }: { hit: LessonHit; labelOf: (key: string) => string; pick: ReactNode }) {
+  const { dayOf } = useDays();
   return (
     <li className="hit">
       <div className="hit-title">
         {pick} <IssueLink issueKey={hit.issueKey} /> <strong>{hit.summary}</strong> <StageLozenge stage={hit.stage} />
       </div>
       <div className="subtlest">
-        {dayOfInstant(hit.occurredAt)} · {capital(hit.type)} · severity {capital(hit.severity)}
+        {dayOf(hit.occurredAt)} · {capital(hit.type)} · severity {capital(hit.severity)}
         {hit.categories.length > 0 ? ` · ${hit.categories.map(labelOf).join(', ')}` : ''}
         {hit.tags.length > 0 ? ` · tags: ${hit.tags.join(', ')}` : ''}
       </div>

@@ -5,7 +5,7 @@ import { ErrorMessage, TableScroll } from '../../shared/components';
 import { useUserNames } from '../../shared/user-directory';
 import { Person } from './Avatar';
 import { csvName, downloadCsv } from './csv-download';
-import { formatDay } from './dates';
+import { useDays } from './dates';
 import { IssueLink } from '../../shared/IssueLink';
 
 export interface OverdueQuery {
@@ -26,6 +26,7 @@ export function OverdueActions({ summary, firstPage }: { summary: DashboardSumma
   const [pages, setPages] = useState<OverdueActionsPage[]>([firstPage]);
   const [state, setState] = useState<{ loading: boolean; error?: CallError }>({ loading: false });
   const names = useUserNames([...summary.owners.map((owner) => owner.accountId), ...pages.flatMap((page) => page.items.map((item) => item.ownerAccountId))]);
+  const { day } = useDays();
   const labelOf = (key: string) => summary.categories.find((category) => category.key === key)?.label ?? key;
 
   const load = async (next: OverdueQuery, cursor?: string) => {
@@ -116,7 +117,7 @@ export function OverdueActions({ summary, firstPage }: { summary: DashboardSumma
                     <div className="subtlest">{STATUS_LABEL[item.status]}</div>
                   </td>
                   <td><Person name={names(item.ownerAccountId)} /></td>
-                  <td className="nowrap">{formatDay(item.targetDate)}</td>
+                  <td className="nowrap">{day(item.targetDate)}</td>
                   <td className="numeric">{overdue ? <strong className="overdue-days">{item.daysOverdue}</strong> : item.daysUntilDue}</td>
                   <td><IssueLink issueKey={item.incidentKey} /></td>
                   <td>{labelOf(item.category)}</td>

@@ -3,7 +3,7 @@ import type { DashboardSummary, RepeatRootCauseDetail } from '../../../src/api/d
 import { call } from '../../shared/client';
 import { useRemote } from '../../shared/use-remote';
 import { ErrorMessage, Loading, StageLozenge } from '../../shared/components';
-import { dayOfInstant, formatDay } from './dates';
+import { useDays } from './dates';
 import { IssueLink } from '../../shared/IssueLink';
 
 const EFFECTIVENESS: Record<RepeatRootCauseDetail['actions'][number]['effectiveness'], { label: string; tone: string }> = {
@@ -47,17 +47,18 @@ export function RepeatRootCauses({ summary }: { summary: DashboardSummary }) {
 function RepeatDetail({ projectKey, category }: { projectKey: string; category: string }) {
   const load = useCallback(() => call('getRepeatRootCause', { projectKey, category }), [projectKey, category]);
   const [remote, reload] = useRemote(load);
+  const { day, dayOf } = useDays();
   if (remote.state === 'error') return <ErrorMessage error={remote.error} onRetry={reload} />;
   if (remote.state === 'loading') return <Loading label="Loading the incidents of this category" />;
   const detail = remote.data;
   const { incidents, actions } = detail;
   return (
     <div className="repeat-detail">
-      <h3>Incidents since {formatDay(detail.since)}</h3>
+      <h3>Incidents since {day(detail.since)}</h3>
       <ul className="plain-list">
         {incidents.map((incident) => (
           <li key={incident.issueKey}>
-            <IssueLink issueKey={incident.issueKey} /> {incident.summary} <span className="subtlest">· {dayOfInstant(incident.occurredAt)}</span> <StageLozenge stage={incident.stage} />
+            <IssueLink issueKey={incident.issueKey} /> {incident.summary} <span className="subtlest">· {dayOf(incident.occurredAt)}</span> <StageLozenge stage={incident.stage} />
             {incident.rootCauses.map((text) => <div key={text} className="quote">{text}</div>)}
           </li>
         ))}
@@ -76,7 +77,7 @@ function RepeatDetail({ projectKey, category }: { projectKey: string; category: 
               <tr key={action.actionId}>
                 <td>{action.jiraIssueKey ? <IssueLink issueKey={action.jiraIssueKey} /> : <span className="lozenge">Draft</span>} {action.summary}</td>
                 <td><IssueLink issueKey={action.incidentKey} /></td>
-                <td>{formatDay(action.targetDate)}</td>
+                <td>{day(action.targetDate)}</td>
                 <td>{action.verified ? 'Yes' : 'No'}</td>
                 <td>
                   <span className={`lozenge ${EFFECTIVENESS[action.effectiveness].tone}`}>{EFFECTIVENESS[action.effectiveness].label}</span>

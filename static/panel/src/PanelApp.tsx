@@ -2,23 +2,17 @@ import { useCallback } from 'react';
 import type { PanelView } from '../../../src/api/views';
 import { call, CallError } from '../../shared/client';
 import { ErrorMessage, Loading } from '../../shared/components';
-import { getModuleContext, type ModuleContext } from '../../shared/context';
-import { timeSettings } from '../../shared/dates';
+import { getModuleContext } from '../../shared/context';
 import { useRemote } from '../../shared/use-remote';
 import { UserDirectoryProvider } from '../../shared/user-directory';
 import { ReviewWorkspace } from './ReviewWorkspace';
 import { StartReview } from './StartReview';
-import { EnvironmentContext, type PanelEnvironment } from './time-settings';
+import { EnvironmentContext, environmentOf, type ModuleEnvironment } from '../../shared/environment';
 
 interface Loaded {
   view: PanelView;
-  environment: PanelEnvironment;
+  environment: ModuleEnvironment;
 }
-
-const environmentOf = (context: ModuleContext): PanelEnvironment => ({
-  time: timeSettings(context.locale, context.timezone),
-  ...(context.accountId ? { accountId: context.accountId } : {}),
-});
 
 /** Exactly one invoke on open: getPanel. */
 async function loadPanel(): Promise<Loaded> {

@@ -8,7 +8,7 @@ import { IncidentReport } from './report/IncidentReport';
 import { ShareLessons } from './share/ShareLessons';
 import { useSession } from './session/SessionContext';
 import type { TabId } from './tabs';
-import { useTimeSettings } from './time-settings';
+import { useTimeSettings } from '../../shared/environment';
 
 /** Stage, last change and the next step at a glance; the review procedure on request. */
 export function ReviewHeader({ onOpenTab }: { onOpenTab: (tab: TabId) => void }) {

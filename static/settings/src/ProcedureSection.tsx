@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { useDates } from '../../shared/environment';
 import type { ProcedureDocumentView, ProcedureVersionView, ProcedureView } from '../../../src/api/settings';
 import { PROCEDURE_STATUS_LABEL, type ProcedureVersionStatus } from '../../../src/domain/procedure';
 import { call, CallError } from '../../shared/client';
@@ -11,17 +12,15 @@ export function StatusLozenge({ status }: { status: ProcedureVersionStatus }) {
   return <span className={`lozenge ${TONE[status]}`}>{PROCEDURE_STATUS_LABEL[status]}</span>;
 }
 
-const day = (iso: string): string => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const moment = (iso: string): string => new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-
 function VersionMeta({ doc }: { doc: ProcedureVersionView }) {
+  const { instant } = useDates();
   return (
     <p className="subtle version-meta">
-      Version {doc.version} · written by {doc.author.displayName} on {day(doc.createdAt)} · “{doc.changeSummary}”
+      Version {doc.version} · written by {doc.author.displayName} on {instant(doc.createdAt)} · “{doc.changeSummary}”
       {doc.signedOffBy && doc.signedOffAt ? (
         <>
           {' '}
-          · signed off by <strong>{doc.signedOffBy.displayName}</strong> on {moment(doc.signedOffAt)}
+          · signed off by <strong>{doc.signedOffBy.displayName}</strong> on {instant(doc.signedOffAt)}
         </>
       ) : null}
     </p>
@@ -53,6 +52,7 @@ interface ProcedureSectionProps {
 
 /** R21: the procedure in force, the draft awaiting sign-off, the editor for admins and every version. */
 export function ProcedureSection({ projectKey, procedure, onChange, onReload }: ProcedureSectionProps) {
+  const { instant } = useDates();
   const startText = procedure.draft?.text ?? procedure.current?.text ?? procedure.defaultText ?? '';
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(startText);
@@ -197,14 +197,14 @@ export function ProcedureSection({ projectKey, procedure, onChange, onReload }: 
                   </td>
                   <td>
                     {version.author.displayName}
-                    <span className="subtlest block">{day(version.createdAt)}</span>
+                    <span className="subtlest block">{instant(version.createdAt)}</span>
                   </td>
                   <td>{version.changeSummary}</td>
                   <td>
                     {version.signedOffBy && version.signedOffAt ? (
                       <>
                         {version.signedOffBy.displayName}
-                        <span className="subtlest block">{moment(version.signedOffAt)}</span>
+                        <span className="subtlest block">{instant(version.signedOffAt)}</span>
                       </>
                     ) : (
                       <span className="subtle">—</span>

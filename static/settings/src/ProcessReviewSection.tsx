@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useDates } from '../../shared/environment';
 import type { ProcessReviewsView } from '../../../src/api/process-review';
 import type { ProcessReview, ProcessReviewStatus } from '../../../src/domain/process-review';
 import { call, CallError } from '../../shared/client';
@@ -13,7 +14,6 @@ import { describedBy, fieldId, FieldError, Section } from './form';
  * for project admins and approvers, the form to record one (its actions become Jira issues).
  */
 
-const day = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
 const inAYear = (date: string): string => {
   const next = new Date(`${date}T00:00:00Z`);
@@ -22,6 +22,7 @@ const inAYear = (date: string): string => {
 };
 
 function StatusBanner({ status }: { status: ProcessReviewStatus }) {
+  const { day } = useDates();
   if (status.state === 'never') {
     return (
       <div className="section-message info" role="note">
@@ -58,6 +59,7 @@ function People({ accountIds }: { accountIds: readonly string[] }) {
 }
 
 function ReviewsTable({ reviews }: { reviews: readonly ProcessReview[] }) {
+  const { day } = useDates();
   return (
     <table className="data process-reviews" aria-label="Process reviews">
       <thead>
@@ -278,6 +280,7 @@ function RecordForm({ projectKey, actionTarget, onSaved, onCancel }: { projectKe
 }
 
 function ProcessReviews({ projectKey }: { projectKey: string }) {
+  const { day } = useDates();
   const load = useCallback(() => call('getProcessReviews', { projectKey }), [projectKey]);
   const [remote, reload, replace] = useRemote(load);
   const [recording, setRecording] = useState(false);

@@ -1,7 +1,7 @@
 import { SECTION_LABELS, type SectionName } from '../../../../src/domain/review';
 import { formatInstant } from '../../../shared/dates';
 import type { SaveStatus } from '../session/types';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 
 interface SaveBarProps {
   section: SectionName;
@@ -42,7 +42,7 @@ export function SaveBar({ section, dirty, status, onSave, onDiscard }: SaveBarPr
         </button>
       ) : null}
       <span className={`save-state ${status.kind}${dirty ? ' dirty' : ''}`} role="status" aria-live="polite">
-        {statusText(status, dirty, (iso) => formatInstant(iso, settings, 'short'))}
+        {statusText(status, dirty, (iso) => formatInstant(iso, settings))}
       </span>
     </div>
   );

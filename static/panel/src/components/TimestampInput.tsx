@@ -1,6 +1,6 @@
 import { fromLocalInput, toLocalInput } from '../../../shared/dates';
 import { Field } from '../../../shared/form/Field';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 
 interface TimestampInputProps {
   path: string;

@@ -5,7 +5,7 @@ import { call } from '../../../shared/client';
 import { formatCalendarDate, formatInstant } from '../../../shared/dates';
 import { IssueLink } from '../../../shared/IssueLink';
 import { useUserNames } from '../../../shared/user-directory';
-import { useCurrentAccountId, useTimeSettings } from '../time-settings';
+import { useCurrentAccountId, useTimeSettings } from '../../../shared/environment';
 import { ActionForm } from './ActionForm';
 import { ChangeError } from './ChangeError';
 import { ACTION_STATUS, plural } from './labels';

@@ -7,7 +7,7 @@ import { errorId } from '../../../shared/form/field-id';
 import { useUserNames } from '../../../shared/user-directory';
 import { useSession } from '../session/SessionContext';
 import type { TabId } from '../tabs';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import { ChangeError } from './ChangeError';
 import { APPROVAL_LABEL } from './labels';
 import { useChange } from './useChange';

@@ -4,7 +4,7 @@ import type { CreationReport } from '../../../../src/domain/actions/creation';
 import { call } from '../../../shared/client';
 import { formatInstant } from '../../../shared/dates';
 import { useUserNames } from '../../../shared/user-directory';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import { ChangeError } from './ChangeError';
 import { plural } from './labels';
 import { useChange } from './useChange';

@@ -8,7 +8,7 @@ import { errorId, fieldId } from '../../../shared/form/field-id';
 import { useUserNames } from '../../../shared/user-directory';
 import { useSession } from '../session/SessionContext';
 import { decisionDraftChanged, type DecisionDraft } from '../session/useReviewSession';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import { OPTION_HINTS } from './labels';
 import { messagesByField } from './useChange';
 

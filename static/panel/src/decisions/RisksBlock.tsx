@@ -3,7 +3,7 @@ import type { DecisionsView, RiskView, RootCauseDecisionView } from '../../../..
 import { call } from '../../../shared/client';
 import { formatCalendarDate } from '../../../shared/dates';
 import { useUserNames } from '../../../shared/user-directory';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import { ChangeError } from './ChangeError';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVEL, ratingLabel } from './labels';
 import { LinkRiskForm } from './LinkRiskForm';

@@ -2,7 +2,7 @@ import { ErrorMessage, Loading } from '../../../shared/components';
 import { formatAgo, formatInstant } from '../../../shared/dates';
 import { useUserDirectory, useUserNames } from '../../../shared/user-directory';
 import { useSession } from '../session/SessionContext';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import { accountIdsIn, describeChange, eventTitle } from './describe';
 import { useHistory } from './useHistory';
 

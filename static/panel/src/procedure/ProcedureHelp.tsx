@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../../../shared/components';
 import { formatInstant } from '../../../shared/dates';
 import { ProcedureText } from '../../../shared/ProcedureText';
 import { asCallError } from '../session/errors';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 
 type Loaded = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; procedure: ProcedureView } | { kind: 'error'; error: CallError };
 

@@ -18,7 +18,7 @@ import { SectionFrame } from '../components/SectionFrame';
 import { StringListEditor } from '../components/StringListEditor';
 import { TimestampInput } from '../components/TimestampInput';
 import { useSectionEditor } from '../session/useSectionEditor';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 
 const TYPE_HELP: Record<(typeof INCIDENT_TYPES)[number], string> = {
   accidental: 'Accidental — a mistake or failure without intent',

@@ -5,7 +5,7 @@ import { without } from '../../../shared/without';
 import { SectionFrame } from '../components/SectionFrame';
 import { TimestampInput } from '../components/TimestampInput';
 import { useSectionEditor } from '../session/useSectionEditor';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 
 type TeamRole = 'responseTeam' | 'legal' | 'informationSecurity' | 'communications';
 const TEAM_ROLES: readonly TeamRole[] = ['responseTeam', 'legal', 'informationSecurity', 'communications'];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addTimelineEntry, LIMITS, type TimelineEntry } from '../../../../src/domain/review';
 import { Field } from '../../../shared/form/Field';
 import { TimestampInput } from '../components/TimestampInput';
-import { useCurrentAccountId } from '../time-settings';
+import { useCurrentAccountId } from '../../../shared/environment';
 
 interface TimelineAddFormProps {
   entries: readonly TimelineEntry[];

@@ -5,7 +5,7 @@ import { useUserNames } from '../../../shared/user-directory';
 import { SectionFrame } from '../components/SectionFrame';
 import { TimestampInput } from '../components/TimestampInput';
 import { useSectionEditor } from '../session/useSectionEditor';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import { TimelineAddForm } from './TimelineAddForm';
 
 /** R2: the incident as a list of timestamped events, kept in time order. */

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState, type FocusEvent } from 'react';
 import { SECTION_SCHEMAS, validate, type FieldIssue, type SectionName, type SectionValue } from '../../../../src/domain/review';
 import { humaniseInstants } from '../../../shared/dates';
 import { fieldId, type FieldErrors } from '../../../shared/form/field-id';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import { useSession } from './SessionContext';
 import type { SaveStatus } from './types';
 

@@ -7,7 +7,7 @@ import { UserPicker } from '../../../shared/form/UserPicker';
 import { useRemote, type Remote } from '../../../shared/use-remote';
 import { useUserNames } from '../../../shared/user-directory';
 import { asCallError } from '../session/errors';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 import './share.css';
 
 type Audience = LessonsSharePreview['audience'];

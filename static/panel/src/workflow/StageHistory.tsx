@@ -1,7 +1,7 @@
 import { STAGE_LABELS, type StageChange } from '../../../../src/domain/review';
 import { formatInstant } from '../../../shared/dates';
 import { useUserNames } from '../../../shared/user-directory';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 
 /** The recent stage changes kept in the review (the full trail is under History). */
 export function StageHistory({ changes }: { changes: readonly StageChange[] }) {
