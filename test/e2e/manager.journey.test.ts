@@ -132,6 +132,11 @@ test('a manager sends a review back, approves it once fixed, creates the actions
   const repeats = app.locator('section[aria-labelledby="repeats-heading"]');
   await repeats.locator('.repeat-toggle').first().click();
   await repeats.locator('.repeat-detail').getByRole('heading', { name: 'Actions meant to prevent it' }).waitFor();
+
+  // The project's settings, where he may sign off the review procedure but change nothing else.
+  await page.goto(`${env.running.url}/projects/SEC/settings/lessons-learned`);
+  await check.visible(app.getByText('Only project admins can change these settings.'));
+  await lookAt(env, mark, JOURNEY, { name: 'settings', reach: async (frame) => { await frame.getByText('Only project admins can change these settings.').waitFor(); } });
   expect(mark.errors).toEqual([]);
   await mark.context.close();
 });

@@ -67,3 +67,25 @@ test('a failed save keeps the typed input; saving again after recovery works', a
   await page.reload();
   await check.value(panel().getByLabel('Impact'), text);
 });
+
+test.each([
+  ['project page', '/projects/SEC/lessons-learned', /^Lessons learned · /],
+  ['settings page', '/projects/SEC/settings/lessons-learned', /^Lessons learned settings · /],
+] as const)('the %s shows progress while Jira is slow, and a Try again that recovers when it fails', async (name, path, heading) => {
+  await actAs(page.context(), env.running.url, 'alice');
+  const app = page.frameLocator('iframe[title^="Lessons learned"]');
+  env.running.sandbox.runtime.faults.configure({ jira: { latencyMs: 700 } });
+  await page.goto(`${env.running.url}${path}`);
+  await check.visible(app.getByRole('status', { name: /Loading/ }));
+  await check.visible(app.getByRole('heading', { name: heading }));
+
+  jiraDown();
+  await page.reload();
+  const alert = app.getByRole('alert');
+  await check.text(alert, 'Something went wrong');
+  await screenshot(page, `resilience-${name.replace(' ', '-')}-error-light`);
+  env.running.sandbox.runtime.faults.configure({});
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await check.visible(app.getByRole('heading', { name: heading }));
+  await actAs(page.context(), env.running.url, 'rita');
+});

@@ -20,7 +20,7 @@ interface Stop {
 /** Marks each control with data-kb-stop (and radios with their group); returns the ids of the Tab stops. */
 const MARK_CONTROLS = `(() => {
   const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const all = [...document.querySelectorAll(${JSON.stringify(CONTROLS)})].filter((el) => visible(el) && !el.disabled && el.tabIndex >= 0 && el.closest('[inert]') === null);
+  const all = [...document.querySelectorAll(${JSON.stringify(CONTROLS)})].filter((el) => visible(el) && !el.matches(':disabled') && el.tabIndex >= 0 && el.closest('[inert]') === null);
   const isRadio = (el) => el instanceof HTMLInputElement && el.type === 'radio' && el.name !== '';
   const stops = [];
   all.forEach((el, index) => {
