@@ -34,6 +34,7 @@ test('slow Jira shows progress, then the panel', async () => {
   env.running.sandbox.runtime.faults.configure({ jira: { latencyMs: 700 } });
   await page.goto(`${env.running.url}/browse/SEC-30`);
   await check.visible(panel().getByRole('status', { name: /Loading/ }));
+  await screenshot(page, 'resilience-panel-loading-light');
   await check.visible(panel().getByRole('heading', { name: 'No post-incident review yet' }));
 });
 
@@ -77,6 +78,7 @@ test.each([
   env.running.sandbox.runtime.faults.configure({ jira: { latencyMs: 700 } });
   await page.goto(`${env.running.url}${path}`);
   await check.visible(app.getByRole('status', { name: /Loading/ }));
+  await screenshot(page, `resilience-${name.replace(' ', '-')}-loading-light`);
   await check.visible(app.getByRole('heading', { name: heading }));
 
   jiraDown();
