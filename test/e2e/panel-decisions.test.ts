@@ -163,7 +163,7 @@ test('decisions are approved, actions become Jira issues, the owner completes on
   await check.text(owen.page.locator('ul.links'), INCIDENT);
   await check.text(owen.page.locator('.description'), 'Bank-detail changes need no call-back verification');
   await owen.page.getByRole('button', { name: 'Done', exact: true }).click();
-  await check.text(owen.page.locator('.issue-side'), 'Done');
+  await check.exactText(owen.page.locator('.issue-side .status'), 'Done');
   await env.running.sandbox.settled();
 
   // On the incident, Owen sees his action done but cannot verify it himself.
