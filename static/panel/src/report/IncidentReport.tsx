@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../../shared/components';
 import { formatInstant } from '../../../shared/dates';
 import { useRemote } from '../../../shared/use-remote';
 import { asCallError } from '../session/errors';
-import { useTimeSettings } from '../time-settings';
+import { useTimeSettings } from '../../../shared/environment';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'attached'; result: AttachReportResult } | { kind: 'note'; text: string } | { kind: 'error'; error: CallError };
 
