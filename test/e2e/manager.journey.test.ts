@@ -1,4 +1,5 @@
 import type { FrameLocator } from 'playwright-core';
+import { expectAccessible } from './support/axe';
 import { sandboxAndBrowser } from './support/lifecycle';
 import { lookAt } from './support/screens';
 import { LAPTOP, addAction, issueKeysIn, openAs, openDecisions, rootCauseCard, tab } from './support/session';
@@ -88,6 +89,22 @@ test('a manager sends a review back, approves it once fixed, creates the actions
   const [actionKey] = await issueKeysIn(created.locator('.issue-link button'));
   expect(actionKey).toMatch(/^[A-Z]+-\d+$/);
   await lookAt(env, mark, JOURNEY, { name: 'approved', reach: async (frame) => { await openDecisions(frame); await check.text(frame.locator('.create-issues'), 'All in Jira'); } });
+
+  // The lessons-learned report of the approved review, previewed in the panel.
+  const openReport = async (frame: FrameLocator): Promise<void> => {
+    await frame.getByRole('heading', { name: 'Post-incident review' }).waitFor();
+    await frame.getByRole('button', { name: 'Report', exact: true }).click();
+    await frame.frameLocator(`iframe[title="Lessons-learned report of ${incident}"]`).getByRole('heading', { level: 1 }).waitFor();
+  };
+  await openReport(app);
+  await lookAt(env, mark, JOURNEY, { name: 'report', reach: openReport });
+  // The preview runs no scripts, so its document is checked on a page of its own.
+  const reportHtml = await app.locator('iframe.report-preview').getAttribute('srcdoc');
+  expect(reportHtml).toContain(incident);
+  const reportPage = await mark.context.newPage();
+  await reportPage.setContent(reportHtml ?? '', { waitUntil: 'load' });
+  await expectAccessible(reportPage, `${JOURNEY}-report-document`);
+  await reportPage.close();
 
   // --- Later: overdue actions, KPIs, the recurrence chart and its table ------------------------
   await page.goto(`${env.running.url}${PROJECT_PAGE}`);

@@ -22,13 +22,20 @@ async function violationsIn(frame: Frame): Promise<Violation[]> {
   return frame.evaluate<Violation[]>(`window.axe.run(document, { iframes: false, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`);
 }
 
+/** A frame sandboxed without scripts (the report preview) cannot run axe; its document is checked on its own. */
+async function runsScripts(frame: Frame): Promise<boolean> {
+  if (frame.parentFrame() === null) return true;
+  const sandbox = await (await frame.frameElement()).getAttribute('sandbox');
+  return sandbox === null || sandbox.split(/\s+/).includes('allow-scripts');
+}
+
 const describeFrame = (frame: Frame, page: Page): string => (frame === page.mainFrame() ? 'Jira page' : `app frame ${new URL(frame.url()).pathname}`);
 
 /** Fails with rule, element and help for every serious or critical violation on the screen (host page and app frames). */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const problems: string[] = [];
   for (const frame of page.frames()) {
-    if (frame.url() === 'about:blank' || frame.isDetached()) continue;
+    if (frame.url() === 'about:blank' || frame.isDetached() || !(await runsScripts(frame))) continue;
     for (const violation of await violationsIn(frame)) {
       if (!BLOCKING.has(violation.impact ?? '')) continue;
       for (const node of violation.nodes.slice(0, 5)) {
