@@ -55,7 +55,8 @@ export function TrendChart({ title, description, buckets, series, unit }: { titl
     <figure className="chart">
       <figcaption className="chart-header">
         <h3 id={titleId}>{title}</h3>
-        <button type="button" className="button subtle-button" aria-pressed={asTable} onClick={() => { setAsTable(!asTable); }}>{asTable ? 'Show chart' : 'Show as table'}</button>
+        {/* With nothing to draw there is nothing to tabulate either: the empty message stands for both. */}
+        {empty ? null : <button type="button" className="button subtle-button" aria-pressed={asTable} onClick={() => { setAsTable(!asTable); }}>{asTable ? 'Show chart' : 'Show as table'}</button>}
       </figcaption>
       <p id={descId} className="subtlest">{description}</p>
       {empty ? (
