@@ -175,10 +175,13 @@ test('a responder finds an unreviewed incident and takes its review to approval'
   await check.noText(history, '712020:');
   await lookAt(env, rita, JOURNEY, { name: 'history', reach: async (frame) => { await tab(frame, 'History').click(); await frame.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').first().waitFor(); } });
 
-  // The project page now lists the review among those awaiting approval.
+  // The project page now lists the review among those awaiting approval — for the approvers; she is not one.
   await page.goto(`${env.running.url}/projects/SEC/lessons-learned`);
   await app.getByRole('tab', { name: 'Review coverage' }).click();
-  await check.text(app.locator('section[aria-labelledby="approvals-heading"]'), incident);
+  const awaiting = app.locator('section[aria-labelledby="approvals-heading"]');
+  await check.text(awaiting, incident);
+  await check.text(awaiting, 'You are not one of this project\'s approvers');
+  await check.noText(awaiting, 'another approver decides');
   expect(rita.errors).toEqual([]);
   await rita.context.close();
 });

@@ -32,7 +32,7 @@ export function CoverageTab({ projectKey }: { projectKey: string }) {
             <tbody>
               {coverage.awaitingApproval.map((item) => (
                 <tr key={item.issueKey}>
-                  <td><IssueLink issueKey={item.issueKey} /> {item.summary}{item.requestedByYou ? <div className="subtlest">You requested this approval, so another approver decides.</div> : null}</td>
+                  <td><IssueLink issueKey={item.issueKey} /> {item.summary}{item.requestedByYou && coverage.isApprover ? <div className="subtlest">You requested this approval, so another approver decides.</div> : null}</td>
                   <td>{SEVERITY_LABEL(item.severity)}{item.significant ? <span className="lozenge warning">significant</span> : null}</td>
                   <td>{item.requestedBy === null ? '—' : names(item.requestedBy)}</td>
                   <td>{dayOf(item.stageSince)}</td>
