@@ -9,8 +9,9 @@ import { check, until } from './support/settle';
  * Mark, ISMS manager and approver, on the seeded sandbox: he finds a review waiting for his
  * approval on the project page, sends it back with a comment, and — once the responder has added
  * the missing action — approves it and creates the action issues in Jira. Then he reviews the
- * overdue actions, the KPIs and the recurrence chart (with its table). Every screen passes axe and
- * the keyboard check, in light and dark, and is saved as a screenshot.
+ * overdue actions, the KPIs and the recurrence chart (with its table), produces the evidence pack
+ * with a random sample, and reads the settings. Every screen passes axe and the keyboard check, in
+ * light and dark, and is saved as a screenshot.
  */
 jest.setTimeout(240_000);
 
@@ -149,6 +150,27 @@ test('a manager sends a review back, approves it once fixed, creates the actions
   const repeats = app.locator('section[aria-labelledby="repeats-heading"]');
   await repeats.locator('.repeat-toggle').first().click();
   await repeats.locator('.repeat-detail').getByRole('heading', { name: 'Actions meant to prevent it' }).waitFor();
+
+  // --- The evidence pack of the last 12 months, and a random sample an auditor can redraw -------
+  const producePack = async (frame: FrameLocator): Promise<void> => {
+    await frame.getByRole('tab', { name: 'Evidence pack' }).click();
+    const section = frame.locator('section[aria-labelledby="evidence-heading"]');
+    await section.getByRole('button', { name: 'Last 12 months' }).click();
+    await section.getByRole('button', { name: 'Produce evidence pack' }).click();
+    await section.getByRole('button', { name: 'Produce again' }).waitFor({ timeout: 60_000 });
+    const sample = section.locator('#evidence-sample');
+    await sample.getByLabel(/^Seed/).fill('20261204');
+    await sample.getByRole('button', { name: 'Draw sample' }).click();
+    await sample.locator('.sample-seed', { hasText: '20261204' }).waitFor();
+  };
+  await producePack(app);
+  const pack = app.locator('section[aria-labelledby="evidence-heading"]');
+  expect(await pack.locator('table.evidence-summary tbody tr').count()).toBe(10);
+  // Each question's status is a word, not only a colour.
+  for (const status of await pack.locator('.evidence-status').allTextContents()) expect(status).toMatch(/(Evidenced|Gaps found|No evidence)$/);
+  const sampled = await pack.getByRole('table', { name: 'Sampled incidents' }).locator('tbody tr td:first-child').allInnerTexts();
+  expect(sampled.length).toBeGreaterThan(0);
+  await lookAt(env, mark, JOURNEY, { name: 'evidence-pack', reach: producePack });
 
   // The project's settings, where he may sign off the review procedure but change nothing else.
   await page.goto(`${env.running.url}/projects/SEC/settings/lessons-learned`);
