@@ -15,6 +15,13 @@ const parseSeed = (text: string): number | undefined => (/^\d{1,10}$/.test(text.
  * R24 random sampling: N incidents and N completed actions of the period, drawn with a seed that
  * is shown and can be typed in again to reproduce the same sample (and recorded with each export).
  */
+/** "Process ×2, People": one entry per category, so two causes of one kind don't read as a repeat. */
+function categoriesWithCounts(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} ×${String(n)}` : label)).join(', ');
+}
+
 export function SampleView({ overview, records, sample, onDraw, name }: { overview: EvidenceOverview; records: EvidenceRecords; sample: EvidenceSample | undefined; onDraw: (size: number, seed: number) => void; name: (accountId: string) => string }) {
   const id = useId();
   const [size, setSize] = useState(String(DEFAULT_SAMPLE_SIZE));
@@ -69,7 +76,7 @@ export function SampleView({ overview, records, sample, onDraw, name }: { overvi
                     <td className="nowrap">{incident.issueKey}</td>
                     <td>{incident.summary}</td>
                     <td>{STAGE_LABELS[incident.stage]}</td>
-                    <td>{incident.rootCauses.map((rootCause) => rootCause.categoryLabel).join(', ') || 'none — missing'}</td>
+                    <td>{categoriesWithCounts(incident.rootCauses.map((rootCause) => rootCause.categoryLabel)) || 'none — missing'}</td>
                     <td>{incident.approval ? `${name(incident.approval.by)}, ${incident.approval.at.slice(0, 10)}` : 'not approved — missing'}</td>
                     <td>{incident.meeting.heldAt ? `${incident.meeting.heldAt.slice(0, 10)}, ${String(incident.meeting.attendees.length)} attending` : 'none recorded'}</td>
                   </tr>
