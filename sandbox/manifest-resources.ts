@@ -32,3 +32,20 @@ export function customUiContentSecurityPolicy(manifestPath: string): string {
     "base-uri 'self'",
   ].join('; ');
 }
+
+interface EntityPropertyModule {
+  entityType?: string;
+  propertyKey: string;
+  values: { path: string; type: string; searchAlias?: string }[];
+}
+
+/** The issue entity properties' search aliases the manifest declares, as Jira registers them on install. */
+export function manifestPropertyAliases(manifestPath: string): Map<string, { key: string; path: string[] }> {
+  const manifest = parse(readFileSync(manifestPath, 'utf8')) as { modules?: { 'jira:entityProperty'?: EntityPropertyModule[] } };
+  const aliases = new Map<string, { key: string; path: string[] }>();
+  for (const module of manifest.modules?.['jira:entityProperty'] ?? []) {
+    if ((module.entityType ?? 'issue') !== 'issue') continue;
+    for (const value of module.values) if (value.searchAlias !== undefined) aliases.set(value.searchAlias.toLowerCase(), { key: module.propertyKey, path: value.path.split('.') });
+  }
+  return aliases;
+}

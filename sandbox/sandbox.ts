@@ -7,6 +7,7 @@ import { FaultInjector, type FaultConfig } from './faults';
 import { installForgeRuntime, type ForgeRuntime } from './forge-runtime';
 import { APP_USER, JiraEmulator, PERSONAS, seedJira, type JiraIssueEvent, type PersonaName } from './jira';
 import { KvsEmulator, loadEntityDefinitions } from './kvs';
+import { manifestPropertyAliases } from './manifest-resources';
 import { logEvent } from '../src/platform/log';
 import type { Persona } from './web/pages';
 
@@ -65,7 +66,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const manifestPath = path.join(ROOT_DIR, 'manifest.yml');
   const now = options.now ?? (() => new Date());
   const kvs = new KvsEmulator(db, { entities: loadEntityDefinitions(manifestPath), now: () => now().getTime() });
-  const jira = new JiraEmulator({ db, now });
+  const jira = new JiraEmulator({ db, now, propertyAliases: manifestPropertyAliases(manifestPath) });
   seedJira(jira.state, { now: now() });
   const runtime = installForgeRuntime({ kvs, jira, faults: new FaultInjector(options.faults ?? {}, options.faultSeed ?? 1) });
   const app = new AppHost(runtime);

@@ -1,5 +1,6 @@
 import type { JiraPrincipal } from '../backends';
 import type { JiraIssueEvent } from './events';
+import type { PropertyAlias } from './jql';
 import type { PermissionService } from './permissions';
 import type { QueryParams } from './query-params';
 import type { JiraState } from './state/jira-state';
@@ -22,6 +23,8 @@ export interface RequestContext {
   actorAccountId: string | undefined;
   permissions: PermissionService;
   now: Date;
+  /** Entity-property search aliases the installed app declared (for JQL). */
+  propertyAliases: ReadonlyMap<string, PropertyAlias>;
   /** Path parameters as named in the OpenAPI spec (e.g. `issueIdOrKey`). */
   params: Readonly<Record<string, string>>;
   query: QueryParams;

@@ -9,6 +9,7 @@ import { ANONYMOUS_OPERATIONS, ROUTES } from './routes';
 import { APP_USER } from './state/catalog';
 import { JiraState } from './state/jira-state';
 import type { NotificationRecord } from './state/types';
+import type { PropertyAlias } from './jql';
 import { SiteUrls } from './urls';
 import { jiraSpec } from './validation';
 
@@ -19,6 +20,8 @@ export interface JiraEmulatorOptions {
   baseUrl?: string;
   /** Clock for created/updated/resolution dates and JQL date functions; injectable for tests. */
   now?: () => Date;
+  /** The installed app's entity-property search aliases (JQL field name → property path). */
+  propertyAliases?: ReadonlyMap<string, PropertyAlias>;
 }
 
 export const DEFAULT_BASE_URL = 'https://sandbox.atlassian.net';
@@ -59,12 +62,14 @@ export class JiraEmulator implements JiraBackend {
   readonly state: JiraState;
   readonly urls: SiteUrls;
   private readonly now: () => Date;
+  private readonly propertyAliases: ReadonlyMap<string, PropertyAlias>;
   private readonly listeners = new Set<IssueEventListener>();
 
   constructor(options: JiraEmulatorOptions) {
     this.state = new JiraState(options.db);
     this.urls = new SiteUrls(options.baseUrl ?? DEFAULT_BASE_URL);
     this.now = options.now ?? ((): Date => new Date());
+    this.propertyAliases = options.propertyAliases ?? new Map();
   }
 
   /** Loads and indexes the OpenAPI spec now instead of on the first request (shared per process). */
@@ -140,6 +145,7 @@ export class JiraEmulator implements JiraBackend {
       actorAccountId,
       permissions: new PermissionService(this.state, request.as),
       now: this.now(),
+      propertyAliases: this.propertyAliases,
       params: operation.params,
       query: QueryParams.parse(url.search),
       body,

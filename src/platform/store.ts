@@ -23,6 +23,8 @@ export const ENTITY = {
   rollup: 'rollup',
   rollupRebuild: 'rollup-rebuild',
   incidentReport: 'incident-report',
+  propertySync: 'property-sync',
+  propertyHash: 'property-hash',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -219,4 +221,18 @@ export async function getMixedRecords(items: readonly { entity: EntityName; key:
     for (const item of result.successfulKeys) found.set(`${item.entityName ?? ''}/${item.key}`, item.value);
   }
   return found;
+}
+
+/**
+ * Deletes a record only while one attribute still has the value the caller read (e.g. a marker's
+ * timestamp): a record rewritten in the meantime stays. Returns whether it was deleted.
+ */
+export async function deleteIfUnchanged(entity: EntityName, key: string, attribute: string, value: string | number): Promise<boolean> {
+  try {
+    await kvs.transact().delete<Record<string, unknown>>(key, { entityName: entity, conditions: new Filter<Record<string, unknown>>().and(attribute, FilterConditions.equalTo(value)) }).execute();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }

@@ -14,6 +14,7 @@ import {
   type JiraIssueRef,
 } from '../domain/actions';
 import { currentDecisions, decisionFor } from '../domain/decisions';
+import { actionPropertyValue } from '../domain/jira-properties';
 import { categoryLabel, type Review } from '../domain/review';
 import { fullTaxonomy, type ProjectSettings } from '../domain/settings';
 import { cachedLinkTypeCatalog, forgetLinkTypes } from '../platform/jira/cached-link-types';
@@ -26,6 +27,7 @@ import type { Grant } from './access';
 import { actionEvent } from './actions';
 import { actionsOfIncident, creationKey, readCreation, writeActions, type CreationRecord } from './actions-records';
 import { loadDecisionsView, reviewOfIncident } from './decisions';
+import { rememberPropertiesSet } from './property-sync';
 import { loadProjectSettings } from './settings-store';
 
 /**
@@ -101,7 +103,6 @@ function issueRequest(action: Action, context: CreationContext): IssueCreateRequ
   const { review, settings } = context;
   const rootCause = review.rootCauses.find((candidate) => candidate.id === action.rootCauseId);
   const decision = decisionFor(currentDecisions(review.decisions, review.rootCauses), action.rootCauseId);
-  const property: ActionPropertyValue = { actionId: action.id, incidentId: review.incident.issueId, incidentKey: review.incident.issueKey };
   const description = actionIssueDescription({
     action,
     incident: { ...review.incident, summary: review.facts.summary },
@@ -120,7 +121,8 @@ function issueRequest(action: Action, context: CreationContext): IssueCreateRequ
     },
     // "incident <outward verb> action", e.g. SEC-12 causes ISMS-7 / ISMS-7 is caused by SEC-12.
     update: { issuelinks: [{ add: { type: { name: settings.actions.linkTypeName }, inwardIssue: { key: review.incident.issueKey } } }] },
-    properties: [{ key: ACTION_PROPERTY_KEY, value: property }],
+    // The JQL mirror's full value (see domain/jira-properties), which includes the idempotency key.
+    properties: [{ key: ACTION_PROPERTY_KEY, value: actionPropertyValue(action) }],
   };
 }
 
@@ -222,6 +224,8 @@ async function run(review: Review, lock: LockHandle, requested: readonly string[
     // issue Jira created must be recorded on its action whatever happened to the draft meanwhile.
     return [{ action: next, baseVersion: 'unconditional' as const, previous: draft, event: actionEvent(next, 'action-issue-created', actor, at, draft, next, reason) }];
   });
+  // The value set in the create call is what the sync after writeActions would write: remember it instead.
+  await rememberPropertiesSet(settled.map((change) => ({ issueId: change.action.jira?.issueId ?? '', propertyKey: ACTION_PROPERTY_KEY, value: actionPropertyValue(change.action) })));
   await writeActions(settled);
   for (const change of settled) inFlight.delete(change.action.id);
   for (const failure of failed) inFlight.delete(failure.actionId);

@@ -3,6 +3,7 @@ import { actionSchema, type Action, type CreationReport } from '../domain/action
 import { actionContribution, contributionDelta, isEmptyContribution, sumContributions, type Contribution } from '../domain/dashboard';
 import type { RecordAuditEvent } from '../domain/decisions';
 import { ENTITY, getRecord, getRecords, queryIndex, transact, type TransactWrite } from '../platform/store';
+import { syncAfterCommit, syncMarkerWrite } from './property-sync';
 import { commitWithRollups, rollupPeriods } from './rollups';
 
 /**
@@ -103,7 +104,7 @@ function chunkChanges(changes: readonly PlannedChange[]): PlannedChange[][] {
   let chunk: PlannedChange[] = [];
   const opsOf = (candidate: readonly PlannedChange[]) => {
     const rollups = candidate.some((change) => !isEmptyContribution(change.delta) || change.moved) ? rollupPeriods(mergeDeltas(candidate)).length : 0;
-    return candidate.length * 2 + rollups;
+    return candidate.length * 2 + rollups + incidentsOf(candidate).length;
   };
   for (const change of changes) {
     if (chunk.length > 0 && opsOf([...chunk, change]) > MAX_TRANSACTION_OPS) {
@@ -115,6 +116,9 @@ function chunkChanges(changes: readonly PlannedChange[]): PlannedChange[][] {
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
 }
+
+/** Each incident of a chunk gets one JQL sync marker in the chunk's transaction. */
+const incidentsOf = (changes: readonly ActionChange[]): ActionChange['action']['incident'][] => [...new Map(changes.map((change) => [change.action.incident.issueId, change.action.incident])).values()];
 
 const mergeDeltas = (changes: readonly { delta: Contribution }[]): Contribution => sumContributions(changes.map((change) => change.delta));
 
@@ -144,7 +148,7 @@ export async function writeActions(changes: readonly ActionChange[]): Promise<vo
   for (const change of planned) byProject.set(change.action.incident.projectKey, [...(byProject.get(change.action.incident.projectKey) ?? []), change]);
   for (const [projectKey, projectChanges] of byProject) {
     for (const chunk of chunkChanges(projectChanges)) {
-      const writes = chunk.flatMap((change) => actionWrites(change.action, change.baseVersion, change.event));
+      const writes = [...chunk.flatMap((change) => actionWrites(change.action, change.baseVersion, change.event)), ...incidentsOf(chunk).map(syncMarkerWrite)];
       const delta = mergeDeltas(chunk);
       if (isEmptyContribution(delta) && !chunk.some((change) => change.moved)) {
         await transact(writes);
@@ -153,6 +157,7 @@ export async function writeActions(changes: readonly ActionChange[]): Promise<vo
       await commitWithRollups({ projectKey, writes, delta, recordChanged: () => anyActionChanged(chunk) });
     }
   }
+  await syncAfterCommit(changes.map((change) => change.action.incident.issueId));
 }
 
 /** After a failed transaction: did one of the actions itself change (a real conflict)? */
@@ -169,13 +174,15 @@ async function anyActionChanged(changes: readonly ActionChange[]): Promise<boole
 /** Removes an action (a draft) with its audit event, taking it out of the rollups in the same transaction. */
 export async function deleteAction(previous: Action, event: RecordAuditEvent): Promise<void> {
   const key = actionKey(previous.id);
-  const writes = [auditWrite(event)];
+  const writes = [auditWrite(event), syncMarkerWrite(previous.incident)];
   const deletes = [{ entity: ENTITY.action, key, expect: previous.version }];
   const delta = contributionDelta(actionContribution(previous), {});
-  if (isEmptyContribution(delta)) {
-    await transact(writes, deletes);
-    return;
-  }
+  if (isEmptyContribution(delta)) await transact(writes, deletes);
+  else await commitDeletion(previous, key, writes, deletes, delta);
+  await syncAfterCommit([previous.incident.issueId]);
+}
+
+async function commitDeletion(previous: Action, key: string, writes: TransactWrite[], deletes: { entity: typeof ENTITY.action; key: string; expect: number }[], delta: Contribution): Promise<void> {
   await commitWithRollups({
     projectKey: previous.incident.projectKey,
     writes,

@@ -13,8 +13,8 @@ import {
   verifyAction as verifyActionRule,
   type Action,
   type ActionKind,
-  type ActionPropertyValue,
 } from '../domain/actions';
+import { actionPropertyValue } from '../domain/jira-properties';
 import { buildRecordAuditEvent, currentDecisions, decisionFor, type RecordAuditEvent } from '../domain/decisions';
 import type { Review } from '../domain/review';
 import type { RiskTreatment } from '../domain/risks';
@@ -25,6 +25,7 @@ import { JiraTransport } from '../platform/jira/transport';
 import type { Grant } from './access';
 import { actionsOfIncident, deleteAction, readAction, readCreation, writeActions } from './actions-records';
 import { loadDecisionsView, reviewOfIncident } from './decisions';
+import { rememberPropertiesSet } from './property-sync';
 import { toAppError } from './domain-errors';
 import { readRisks, riskLinksOfIncident } from './risks-records';
 import { loadProjectSettings } from './settings-store';
@@ -133,17 +134,9 @@ export async function linkExistingIssue(issueKey: string, rootCauseId: string, j
   const issue = await getActionIssue(jira, jiraIssueKey);
   if (existing.some((action) => action.jira?.issueId === issue.id && action.status !== 'deleted')) return loadDecisionsView(review, grant, actor);
   const at = new Date().toISOString();
-  const property: ActionPropertyValue = { actionId: randomUUID(), incidentId: review.incident.issueId, incidentKey: review.incident.issueKey };
-  await linkIssues(jira, { typeName: loaded.settings.actions.linkTypeName, fromKey: review.incident.issueKey, toKey: issue.key });
-  // Jira keeps one link per pair and type and the property is a PUT: a retry after a failure here repeats nothing.
-  // The property only makes the issue findable like created ones (the trigger finds it by id), so a
-  // caller who may link but not edit that issue still gets the action.
-  await setIssueProperty(jira, issue.id, ACTION_PROPERTY_KEY, property).catch((error: unknown) => {
-    if (!(error instanceof AppError && error.code === 'FORBIDDEN')) throw error;
-  });
   const status = statusFromCategory(issue.fields.status.statusCategory.key) ?? 'todo';
   const action: Action = {
-    id: property.actionId,
+    id: randomUUID(),
     incident: review.incident,
     rootCauseId,
     rootCauseCategory: rootCause.category,
@@ -163,6 +156,19 @@ export async function linkExistingIssue(issueKey: string, rootCauseId: string, j
     updatedAt: at,
     updatedBy: actor,
   };
+  await linkIssues(jira, { typeName: loaded.settings.actions.linkTypeName, fromKey: review.incident.issueKey, toKey: issue.key });
+  // Jira keeps one link per pair and type and the property is a PUT: a retry after a failure here repeats nothing.
+  // The property only makes the issue findable like created ones (the trigger finds it by id), so a
+  // caller who may link but not edit that issue still gets the action (the sync after the write sets it as the app).
+  const property = actionPropertyValue(action);
+  const set = await setIssueProperty(jira, issue.id, ACTION_PROPERTY_KEY, property).then(
+    () => true,
+    (error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'FORBIDDEN')) throw error;
+      return false;
+    },
+  );
+  if (set) await rememberPropertiesSet([{ issueId: issue.id, propertyKey: ACTION_PROPERTY_KEY, value: property }]);
   await writeActions([{ action, baseVersion: null, event: actionEvent(action, 'action-issue-linked', actor, at, {}, action) }]);
   return loadDecisionsView(review, grant, actor);
 }

@@ -18,6 +18,7 @@ import { ENTITY, getRecord, transact } from '../platform/store';
 import { judgeProjectEffectiveness } from './actions-effectiveness';
 import { addToRegistry, discoverProjectsPage, readRegistry } from './daily-job-registry';
 import { remindActionsPage, remindReviewsPage, type PageResult } from './reminders';
+import { refreshOverduePage, repairPropertiesPage } from './property-sync';
 import { recomputeProjectRollups } from './rollups-recompute';
 import { loadProjectSettings } from './settings-store';
 
@@ -142,6 +143,10 @@ async function workUnit(progress: JobProgress, now: Date, runId: string, remaini
   if (step === 'action-reminders') return remindActionsPage(projectKey, settings, now, runId, progress.cursor);
   if (stage !== undefined) return remindReviewsPage(projectKey, stage, settings, now, runId, progress.cursor);
   if (step === 'effectiveness') return judge(projectKey, now);
+  if (step === 'jira-properties:repair' || step === 'jira-properties:overdue') {
+    const page = await (step === 'jira-properties:repair' ? repairPropertiesPage : refreshOverduePage)(projectKey, now, progress.cursor);
+    return { done: page.done, ...(page.cursor === undefined ? {} : { cursor: page.cursor }), totals: { propertiesWritten: page.outcome.written } };
+  }
   const budget = Math.min(ROLLUP_UNIT_MS.max, Math.max(ROLLUP_UNIT_MS.min, remainingMs));
   const repaired = await rollupRepair(projectKey, progress.cursor, budget);
   return { done: repaired.done, ...(repaired.cursor === undefined ? {} : { cursor: repaired.cursor }), totals: {} };
@@ -196,6 +201,6 @@ export async function runDailyJob(options: DailyJobOptions): Promise<DailyJobOut
   }
   const status: DailyJobStatus = record.document.phase === 'done' ? 'finished' : 'paused';
   const { totals } = record.document;
-  logEvent('daily-job', { day: record.document.day, status, units, actionReminders: totals.actionReminders, reviewReminders: totals.reviewReminders, unconfirmed: totals.unconfirmed, judged: totals.judged });
+  logEvent('daily-job', { day: record.document.day, status, units, actionReminders: totals.actionReminders, reviewReminders: totals.reviewReminders, unconfirmed: totals.unconfirmed, judged: totals.judged, propertiesWritten: totals.propertiesWritten });
   return { status, day: record.document.day, units, progress: record.document };
 }

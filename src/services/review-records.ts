@@ -2,6 +2,7 @@ import { AppError } from '../api/errors';
 import { contributionDelta, isEmptyContribution, reviewContribution, reviewSearchAttributes, type Contribution, type ReviewSearchAttributes } from '../domain/dashboard';
 import { parseReview, type AuditEvent, type Review, type SectionName } from '../domain/review';
 import { ENTITY, getMixedRecords, getRecord, queryIndex, transact, type Page, type TransactWrite } from '../platform/store';
+import { syncAfterCommit, syncMarkerWrite } from './property-sync';
 import { commitWithRollups, rollupKey, rollupPeriods, type RollupRecord } from './rollups';
 
 /**
@@ -74,6 +75,8 @@ const affectsRollups = (event: AuditEvent): boolean => event.kind !== 'section-u
  * Saves a new version of the review with its audit event, only if nobody wrote in between, and
  * with the change of its dashboard rollups in the same transaction (see rollups.ts). Cost: one
  * transaction; plus one batch read (previous version + rollups) when the change can move a rollup.
+ * The same changes are the ones that can change the issue's JQL property: they carry a sync
+ * marker in the transaction and are mirrored to Jira after it (see property-sync.ts).
  */
 export async function writeReview(review: Review, baseVersion: number | null, event: AuditEvent): Promise<void> {
   const key = reviewKey(review.incident.issueId);
@@ -88,6 +91,13 @@ export async function writeReview(review: Review, baseVersion: number | null, ev
     await transact(writes);
     return;
   }
+  await commitWithRollupChange(review, record, baseVersion, [...writes, syncMarkerWrite(review.incident)]);
+  await syncAfterCommit([review.incident.issueId]);
+}
+
+async function commitWithRollupChange(review: Review, record: ReviewRecord, baseVersion: number | null, writes: TransactWrite[]): Promise<void> {
+  const key = reviewKey(review.incident.issueId);
+  const projectKey = review.incident.projectKey;
   const after = reviewContribution(review);
   const periods = rollupPeriods(after);
   const read = await getMixedRecords([

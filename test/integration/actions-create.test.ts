@@ -77,7 +77,8 @@ describe('creating the issues', () => {
     }
     const action = view.rootCauses[0]?.actions[0];
     expect(action).toMatchObject({ status: 'todo', jira: { issueId: issue.id, issueKey: issue.key }, ownerAccountId: owen, targetDate: '2026-06-30' });
-    expect(issue.properties?.['lessonsLearnedAction']).toEqual({ actionId: action?.id, incidentId, incidentKey: 'SEC-21' });
+    // The idempotency key and the JQL mirror in one value, set by the create call itself (no second write).
+    expect(issue.properties?.['lessonsLearnedAction']).toEqual({ actionId: action?.id, incidentId, incidentKey: 'SEC-21', rootCauseCategory: 'policy-process', kind: 'corrective', verified: false, effectiveness: 'pending' });
 
     // The incident shows the link from its side too.
     const incident = await jiraRequest<{ fields: { issuelinks: { outwardIssue?: { key: string } }[] } }>(app.sandbox.jira, { kind: 'app' }, 'GET', '/rest/api/3/issue/SEC-21?fields=issuelinks');

@@ -80,6 +80,8 @@ const ALIASES: Record<string, FieldId> = {
   text: 'text',
 };
 
+export const isSystemField = (name: string): boolean => ALIASES[name.toLowerCase()] !== undefined;
+
 /** Resolves a plain field name; throws Jira's "does not exist" error for anything unknown. */
 export function resolveField(name: string): FieldRef {
   const id = ALIASES[name.toLowerCase()];

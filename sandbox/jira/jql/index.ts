@@ -14,7 +14,7 @@ import type { JqlIssueView } from './issue-values';
 import { comparator } from './ordering';
 
 export { JqlError } from './errors';
-export { parseJql } from './parser';
+export { parseJql, type ParseOptions, type PropertyAlias } from './parser';
 export type { Clause, FieldId, FieldRef, JqlOperator, JqlQuery, Operand, SortSpec } from './ast';
 export type { JqlContext } from './evaluator';
 export type { JqlIssueView } from './issue-values';

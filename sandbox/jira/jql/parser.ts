@@ -14,7 +14,7 @@
  */
 import type { Clause, FieldRef, JqlOperator, JqlQuery, Operand, SortSpec } from './ast';
 import { JqlError, positionAt, syntaxError, unknownField } from './errors';
-import { FIELDS, resolveField, validateClause } from './fields';
+import { FIELDS, isSystemField, resolveField, validateClause } from './fields';
 import { tokenize, type Token } from './lexer';
 
 /** Jira's reserved words (Cloud list): unquoted, they are an error wherever a value or field is expected. */
@@ -38,12 +38,27 @@ const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'order', 'by', 'asc', 
 const VALID_OPERATORS =
   "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS', 'IS NOT', 'WAS', 'WAS IN', 'WAS NOT', 'WAS NOT IN' and 'CHANGED'.";
 
+/**
+ * An app's `jira:entityProperty` searchAlias: a plain JQL field name standing for
+ * `issue.property[key].path` (Jira registers them when the app is installed).
+ */
+export interface PropertyAlias {
+  key: string;
+  path: string[];
+}
+
+export interface ParseOptions {
+  /** Lower-cased alias → property path. System field names win over aliases, as in Jira. */
+  propertyAliases?: ReadonlyMap<string, PropertyAlias>;
+}
+
 class Parser {
   private pos = 0;
 
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
+    private readonly options: ParseOptions = {},
   ) {}
 
   private peek(ahead = 0): Token {
@@ -149,7 +164,10 @@ class Parser {
     if (t.kind !== 'string') throw this.error(`Expecting a field name but got '${t.raw}'.`, t);
     // `cf` is reserved yet legal as the custom-field syntax cf[10001].
     if (!t.quoted && this.peek().kind !== 'lbracket') this.rejectReserved(t, 'field name');
-    if (this.peek().kind !== 'lbracket') return resolveField(t.value);
+    if (this.peek().kind !== 'lbracket') {
+      const alias = isSystemField(t.value) ? undefined : this.options.propertyAliases?.get(t.value.toLowerCase());
+      return alias === undefined ? resolveField(t.value) : { name: t.value, id: 'property', property: { key: alias.key, path: [...alias.path] } };
+    }
 
     this.next();
     const arg = this.next();
@@ -283,6 +301,6 @@ class Parser {
  * Throws JqlError with Jira's wording for syntax errors, unknown fields/functions, unsupported operators
  * and malformed dates.
  */
-export function parseJql(text: string): JqlQuery {
-  return new Parser(text, tokenize(text)).parseQuery();
+export function parseJql(text: string, options: ParseOptions = {}): JqlQuery {
+  return new Parser(text, tokenize(text), options).parseQuery();
 }

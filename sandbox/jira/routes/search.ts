@@ -40,9 +40,9 @@ function searchInput(ctx: RequestContext, method: 'get' | 'post'): SearchInput {
   };
 }
 
-function parse(jql: string): JqlQuery {
+function parse(jql: string, ctx: RequestContext): JqlQuery {
   try {
-    return parseJql(jql);
+    return parseJql(jql, { propertyAliases: ctx.propertyAliases });
   } catch (error) {
     // JqlError messages are already worded like Jira's; anything else is a bug in the engine.
     if (error instanceof Error && error.name === 'JqlError') throw badRequest([error.message]);
@@ -52,7 +52,7 @@ function parse(jql: string): JqlQuery {
 
 /** Issues the principal may browse that match the query, in the query's order (then by id, for stable paging). */
 export function runJql(ctx: RequestContext, jql: string): IssueRecord[] {
-  const query = parse(jql);
+  const query = parse(jql, ctx);
   if (!isBoundedQuery(query)) throw badRequest([UNBOUNDED]);
   const jqlContext: JqlContext = { now: ctx.now, ...(ctx.actorAccountId === undefined ? {} : { currentAccountId: ctx.actorAccountId }) };
   const projectIds = ctx.permissions.browsableProjects().map((p) => p.id);

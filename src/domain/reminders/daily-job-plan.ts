@@ -12,6 +12,9 @@ export const PROJECT_STEPS = [
   'review-reminders:awaiting_approval',
   'effectiveness',
   'rollups',
+  // After everything that writes actions today: JQL properties left behind by a failed sync, then "overdue" counts.
+  'jira-properties:repair',
+  'jira-properties:overdue',
 ] as const;
 export type ProjectStep = (typeof PROJECT_STEPS)[number];
 
@@ -25,6 +28,8 @@ export interface JobTotals {
   /** Already reminded today (another run, or the trigger fired twice). */
   skipped: number;
   judged: number;
+  /** Issue property values written to Jira (JQL mirror repair and overdue refresh). */
+  propertiesWritten: number;
   units: number;
 }
 
@@ -58,7 +63,7 @@ export interface JobProgress {
 export const MAX_UNIT_FAILURES = 3;
 const MAX_ERRORS_KEPT = 20;
 
-export const emptyTotals = (): JobTotals => ({ actionReminders: 0, reviewReminders: 0, unconfirmed: 0, refused: 0, skipped: 0, judged: 0, units: 0 });
+export const emptyTotals = (): JobTotals => ({ actionReminders: 0, reviewReminders: 0, unconfirmed: 0, refused: 0, skipped: 0, judged: 0, propertiesWritten: 0, units: 0 });
 
 const FIRST_STEP: ProjectStep = PROJECT_STEPS[0];
 

@@ -1,4 +1,5 @@
-import { ctx, keys } from './fixtures';
+import { matchesJql, parseJql } from '../../../sandbox/jira/jql';
+import { ALL, ctx, keys } from './fixtures';
 
 // lessonsLearned: SEC-1 {stage approved, overdueActions 2, reviewedAt 2026-03-10T08:00, tags [root-cause, training],
 //   owner acc-alice, flags.published true, notes "...training..."}; SEC-2 {stage draft, overdueActions 0,
@@ -75,5 +76,30 @@ describe('issue entity properties in JQL', () => {
 
   it('unknown property keys simply match nothing', () => {
     expect(keys('issue.property[nope].x = 1')).toEqual([]);
+  });
+});
+
+describe("an app's search aliases (jira:entityProperty searchAlias)", () => {
+  const aliases = new Map([
+    ['llstage', { key: 'lessonsLearned', path: ['stage'] }],
+    ['lloverdueactions', { key: 'lessonsLearned', path: ['overdueActions'] }],
+    ['lltags', { key: 'lessonsLearned', path: ['tags'] }],
+    ['status', { key: 'lessonsLearned', path: ['stage'] }],
+  ]);
+  const aliased = (jql: string): string[] => {
+    const query = parseJql(jql, { propertyAliases: aliases });
+    return ALL.filter((issue) => matchesJql(query, issue, ctx)).map((issue) => issue.key).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  };
+
+  it('stand for the property path, case-insensitively, with every operator of the path', () => {
+    expect(aliased('llStage = approved')).toEqual(keys(`${LL}.stage = approved`));
+    expect(aliased('LLSTAGE in (draft, review)')).toEqual(['SEC-2', 'SEC-10']);
+    expect(aliased('llOverdueActions > 5')).toEqual(['SEC-10']);
+    expect(aliased('llTags = training AND project = SEC')).toEqual(['SEC-1']);
+  });
+
+  it('never shadow a system field, and are unknown without the app', () => {
+    expect(aliased('status = Done')).toEqual(keys('status = Done'));
+    expect(() => parseJql('llStage = approved')).toThrow("Field 'llStage' does not exist or you do not have permission to view it.");
   });
 });
