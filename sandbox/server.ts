@@ -271,11 +271,12 @@ export function createServer(web: SandboxWeb): express.Express {
     const transitionButtons = (transitions.body.transitions ?? []).map(
       (t) => html`<button class="btn" type="submit" name="transitionId" value="${t.id}">${t.name}</button>`,
     );
-    const context = frameContext(req, {
-      type: 'jira:issuePanel',
+    const issueExtension = {
       issue: { id: issue.id, key: issue.key, type: f.issuetype.name, typeId: f.issuetype.id },
       project: { id: f.project.id, key: f.project.key, type: f.project.projectTypeKey ?? 'software' },
-    });
+    };
+    const context = frameContext(req, { type: 'jira:issuePanel', ...issueExtension });
+    const glanceContext = frameContext(req, { type: 'jira:issueGlance', ...issueExtension });
     const details: [string, RawHtml | string][] = [
       ['Status', html`<span class="status ${f.status.statusCategory?.key ?? ''}">${f.status.name}</span>`],
       ['Type', f.issuetype.name],
@@ -309,6 +310,10 @@ export function createServer(web: SandboxWeb): express.Express {
           <form method="post" action="/browse/${issue.key}/transition"><div class="transitions">${transitionButtons}</div></form>
           <h2>Details</h2>
           <dl>${details.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+          <details class="glance" open>
+            <summary><img src="/forge/icons/lessons-learned.svg" alt="">Lessons learned</summary>
+            ${forgeFrame(MODULES['jira:issueGlance'].resource, glanceContext, 'Lessons learned glance', 'glance')}
+          </details>
         </aside>
       </div>`));
   });

@@ -87,7 +87,8 @@
     if (!frame) return;
     var message = event.data || {};
     if (message.type === 'forge-resize') {
-      frame.style.height = Math.max(120, message.height + 4) + 'px';
+      // A glance is one line; panels and pages keep a usable minimum while they load.
+      frame.style.height = Math.max(frame.classList.contains('glance') ? 28 : 120, message.height + 4) + 'px';
       return;
     }
     if (message.type !== 'forge-bridge-call') return;

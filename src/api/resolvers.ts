@@ -3,6 +3,7 @@ import { communicationInputs, type CommunicationOutputs } from './communication'
 import { dashboardInputs, type DashboardOutputs } from './dashboard';
 import { decisionsInputs, type DecisionsOutputs } from './decisions';
 import { evidenceInputs, type EvidenceOutputs } from './evidence';
+import { jiraNativeInputs, type JiraNativeOutputs } from './jira-native';
 import { processReviewInputs, type ProcessReviewOutputs } from './process-review';
 import { reportInputs, type ReportOutputs } from './report';
 import { reviewInputs, type ReviewOutputs } from './review';
@@ -22,9 +23,10 @@ export const resolverInputs = {
   ...processReviewInputs,
   ...reportInputs,
   ...evidenceInputs,
+  ...jiraNativeInputs,
 };
 
-export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs, DashboardOutputs, CommunicationOutputs, ProcessReviewOutputs, ReportOutputs, EvidenceOutputs {}
+export interface ResolverOutputs extends ReviewOutputs, SettingsOutputs, DecisionsOutputs, DashboardOutputs, CommunicationOutputs, ProcessReviewOutputs, ReportOutputs, EvidenceOutputs, JiraNativeOutputs {}
 
 export type FunctionKey = keyof typeof resolverInputs & keyof ResolverOutputs;
 export type ResolverInput<K extends FunctionKey> = z.input<(typeof resolverInputs)[K]>;

@@ -5,6 +5,7 @@ import { dashboardResolvers } from './dashboard';
 import { decisionsResolvers } from './decisions';
 import type { ResolverFunction } from './define';
 import { evidenceResolvers } from './evidence';
+import { jiraNativeResolvers } from './jira-native';
 import { panelResolvers } from './panel';
 import { processReviewResolvers } from './process-review';
 import { reportResolvers } from './report';
@@ -20,6 +21,7 @@ export const allResolvers: Record<FunctionKey, ResolverFunction> = {
   ...processReviewResolvers,
   ...reportResolvers,
   ...evidenceResolvers,
+  ...jiraNativeResolvers,
 };
 
 const resolver = new Resolver();

@@ -1,0 +1,73 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { jiraRequest } from '../../sandbox/jira-as';
+import type { PersonaName } from '../../sandbox/jira';
+import { screenshot } from './support/browser';
+import { sandboxAndBrowser } from './support/lifecycle';
+import { actAs } from './support/sandbox-server';
+import { check } from './support/settle';
+
+/**
+ * The app in Jira's own surfaces, in Chromium on the seeded sandbox: the incident issue glance,
+ * the backfill of existing incidents from the settings page, and the cross-project page.
+ */
+jest.setTimeout(240_000);
+
+const env = sandboxAndBrowser({ seeded: true });
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  invokes: string[];
+  errors: string[];
+}
+
+async function open(persona: PersonaName, path: string, colorMode: 'light' | 'dark' = 'light'): Promise<Session> {
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  await actAs(context, env.running.url, persona, colorMode);
+  const page = await context.newPage();
+  const invokes: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/sandbox/bridge/invoke')) return;
+    const body = request.postDataJSON() as { functionKey?: string } | null;
+    if (body?.functionKey) invokes.push(body.functionKey);
+  });
+  page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()); });
+  page.on('pageerror', (error) => { errors.push(error.message); });
+  await page.goto(`${env.running.url}${path}`);
+  return { context, page, invokes, errors };
+}
+
+/** Issues matching a JQL query and their lessonsLearned property, as Jira's own search returns them. */
+async function search(jql: string): Promise<{ key: string; property: { stage: string; overdueActions: number } }[]> {
+  const reply = await jiraRequest<{ issues: { key: string; properties?: { lessonsLearned?: { stage: string; overdueActions: number } } }[] }>(
+    env.running.sandbox.jira, { kind: 'app' }, 'POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], properties: ['lessonsLearned'], maxResults: 50 },
+  );
+  return reply.body.issues.map((issue) => ({ key: issue.key, property: issue.properties?.lessonsLearned ?? { stage: '', overdueActions: 0 } }));
+}
+
+describe('issue glance', () => {
+  test('a responder sees the review stage and overdue actions on the issue, in one invoke (light and dark)', async () => {
+    // Found with the app's own JQL aliases: an incident awaiting approval, and one with overdue actions.
+    const [awaiting] = await search('project = SEC AND llStage = awaiting_approval ORDER BY key ASC');
+    const [late] = await search('project = SEC AND llOverdueActions > 0 ORDER BY key ASC');
+    if (awaiting === undefined || late === undefined) throw new Error('the seed has no incident awaiting approval or with overdue actions');
+
+    for (const colorMode of ['light', 'dark'] as const) {
+      const { context, page, invokes, errors } = await open('rita', `/browse/${awaiting.key}`, colorMode);
+      const glance = page.frameLocator('iframe[title="Lessons learned glance"]').getByTestId('glance');
+      await check.text(glance, 'Review: awaiting approval · ');
+      expect(invokes.filter((key) => key === 'getIssueGlance')).toHaveLength(1);
+      await screenshot(page, `glance-awaiting-${colorMode}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+
+    const { context, page } = await open('rita', `/browse/${late.key}`, 'dark');
+    const count = late.property.overdueActions;
+    // The live glance and the JQL mirror agree.
+    await check.text(page.frameLocator('iframe[title="Lessons learned glance"]').getByTestId('glance'), `${count} action${count === 1 ? '' : 's'} overdue`);
+    await screenshot(page, 'glance-overdue-dark');
+    await context.close();
+  });
+});
