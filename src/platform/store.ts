@@ -23,6 +23,7 @@ export const ENTITY = {
   rollup: 'rollup',
   rollupRebuild: 'rollup-rebuild',
   incidentReport: 'incident-report',
+  incident: 'incident',
   propertySync: 'property-sync',
   propertyHash: 'property-hash',
 } as const;
@@ -177,14 +178,23 @@ export interface TransactDelete {
 const conditionFor = (expect: 'absent' | number) =>
   expect === 'absent' ? new Filter<Versioned>().and('version', FilterConditions.notExists()) : new Filter<Versioned>().and('version', FilterConditions.equalTo(expect));
 
+/** A record the transaction does not write but whose state it depends on (e.g. "no review exists yet"). */
+export interface TransactCheck {
+  entity: EntityName;
+  key: string;
+  expect: 'absent' | number;
+}
+
 /**
  * Several records (and their audit events) in one transaction, each write optionally conditional
  * on the version it was based on: all land or none does (CONFLICT when a condition fails).
  */
-export async function transact(writes: readonly TransactWrite[], deletes: readonly TransactDelete[] = []): Promise<void> {
-  if (writes.length + deletes.length === 0) return;
-  if (writes.length + deletes.length > MAX_TRANSACTION_OPS) throw new AppError('TOO_LARGE', 'Too many changes in one save; save fewer at a time.');
+export async function transact(writes: readonly TransactWrite[], deletes: readonly TransactDelete[] = [], checks: readonly TransactCheck[] = []): Promise<void> {
+  const operations = writes.length + deletes.length + checks.length;
+  if (operations === 0) return;
+  if (operations > MAX_TRANSACTION_OPS) throw new AppError('TOO_LARGE', 'Too many changes in one save; save fewer at a time.');
   let tx = kvs.transact();
+  for (const check of checks) tx = tx.check<Versioned>(check.key, { entityName: check.entity, conditions: conditionFor(check.expect) });
   for (const write of writes) {
     tx = write.expect === undefined ? tx.set(write.key, write.value, { entityName: write.entity }) : tx.set<Versioned>(write.key, write.value as Versioned, { entityName: write.entity, conditions: conditionFor(write.expect) });
   }

@@ -2,6 +2,7 @@ import { AppError } from '../api/errors';
 import { contributionDelta, isEmptyContribution, reviewContribution, reviewSearchAttributes, type Contribution, type ReviewSearchAttributes } from '../domain/dashboard';
 import { parseReview, type AuditEvent, type Review, type SectionName } from '../domain/review';
 import { ENTITY, getMixedRecords, getRecord, queryIndex, transact, type Page, type TransactWrite } from '../platform/store';
+import { contributionOfRegistration, incidentKey, type IncidentRecord } from './incident-registrations';
 import { syncAfterCommit, syncMarkerWrite } from './property-sync';
 import { commitWithRollups, rollupKey, rollupPeriods, type RollupRecord } from './rollups';
 
@@ -100,8 +101,10 @@ async function commitWithRollupChange(review: Review, record: ReviewRecord, base
   const projectKey = review.incident.projectKey;
   const after = reviewContribution(review);
   const periods = rollupPeriods(after);
+  const registrationKey = incidentKey(review.incident.issueId);
   const read = await getMixedRecords([
-    ...(baseVersion === null ? [] : [{ entity: ENTITY.review, key }]),
+    // A new review replaces the backfill's registration of the incident, if any.
+    ...(baseVersion === null ? [{ entity: ENTITY.incident, key: registrationKey }] : [{ entity: ENTITY.review, key }]),
     ...periods.map((period) => ({ entity: ENTITY.rollup, key: rollupKey(projectKey, period) })),
   ]);
   const previous = read.get(`${ENTITY.review}/${key}`) as ReviewRecord | undefined;
@@ -109,22 +112,31 @@ async function commitWithRollupChange(review: Review, record: ReviewRecord, base
   if ((baseVersion === null) !== (previous === undefined) || (previous !== undefined && previous.version !== baseVersion)) {
     throw new AppError('CONFLICT', 'This record was changed by someone else. Reload to see their change.');
   }
-  const before: Contribution = previous === undefined || previous.projectKey !== projectKey ? {} : contributionOf(previous);
+  const registration = read.get(`${ENTITY.incident}/${registrationKey}`) as IncidentRecord | undefined;
+  const counted = registration?.projectKey === projectKey ? registration : undefined;
+  const before: Contribution = counted !== undefined ? contributionOfRegistration(counted) : previous === undefined || previous.projectKey !== projectKey ? {} : contributionOf(previous);
   const delta = contributionDelta(before, after);
+  // The registration goes with the review's first write, or must still be absent when it lands.
+  const deletes = baseVersion === null && registration !== undefined ? [{ entity: ENTITY.incident, key: registrationKey, expect: registration.version }] : [];
+  const checks = baseVersion === null && registration === undefined ? [{ entity: ENTITY.incident, key: registrationKey, expect: 'absent' as const }] : [];
   // The recompute walks reviews by incident date: a move in that index must bump the rollup version even with no delta.
-  if (isEmptyContribution(delta) && previous?.occurredAt === record.occurredAt) {
-    await transact(writes);
+  if (isEmptyContribution(delta) && previous?.occurredAt === record.occurredAt && registration === undefined) {
+    await transact(writes, deletes, checks);
     return;
   }
   const preloaded = new Map(periods.map((period) => [period, read.get(`${ENTITY.rollup}/${rollupKey(projectKey, period)}`) as RollupRecord | undefined]));
   await commitWithRollups({
     projectKey,
     writes,
+    deletes,
+    checks,
     delta,
     preloaded,
     recordChanged: async () => {
-      const current = await getRecord<ReviewRecord>(ENTITY.review, key);
-      return baseVersion === null ? current !== undefined : current?.version !== baseVersion;
+      if (baseVersion !== null) return (await getRecord<ReviewRecord>(ENTITY.review, key))?.version !== baseVersion;
+      const now = await getMixedRecords([{ entity: ENTITY.review, key }, { entity: ENTITY.incident, key: registrationKey }]);
+      const registrationNow = now.get(`${ENTITY.incident}/${registrationKey}`) as IncidentRecord | undefined;
+      return now.has(`${ENTITY.review}/${key}`) || registrationNow?.version !== registration?.version;
     },
   });
 }

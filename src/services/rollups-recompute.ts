@@ -4,6 +4,7 @@ import { OPEN_PERIOD, actionContribution, sumContributions, type Contribution, t
 import { logEvent } from '../platform/log';
 import { ENTITY, getRecord, getRecords, queryIndex, transact, type TransactDelete, type TransactWrite } from '../platform/store';
 import { actionOfRecord, type ActionRecord } from './actions-records';
+import { contributionOfRegistration, type IncidentRecord } from './incident-registrations';
 import { contributionOf, type ReviewRecord } from './review-records';
 import { rollupKey, rollupRecord, type RollupRecord } from './rollups';
 
@@ -15,8 +16,8 @@ import { rollupKey, rollupRecord, type RollupRecord } from './rollups';
  * 1. Start: claim a new run in the progress record (conditional write) and remember the live
  *    `open` record's version (every rollup write bumps it: it is the project's rollup version).
  *    Each run builds its own `staging-<run>` rows, so a run never touches another's.
- * 2. Walk the reviews (`by-project-occurred`) and then the actions (`by-project-due`) one page
- *    at a time; each page's contributions are added to the run's staging rows **in the same
+ * 2. Walk the reviews (`by-project-occurred`), the actions (`by-project-due`) and the backfill's
+ *    incident registrations (`by-project-occurred`) one page at a time; each page's contributions are added to the run's staging rows **in the same
  *    transaction** as the progress record (conditional on its version), so a page is counted
  *    exactly once even when the job fires twice (both invocations then share the run) or dies.
  * 3. Swap: copy staging over live, ≤ 24 rows per transaction, every transaction conditional on
@@ -32,7 +33,7 @@ interface RebuildState {
   startedAt: string;
   /** The live `open` record's version when the run started; null when it did not exist. */
   baseVersion: number | null;
-  phase: 'reviews' | 'actions' | 'swap' | 'done';
+  phase: 'reviews' | 'actions' | 'incidents' | 'swap' | 'done';
   storeCursor?: string;
   records: number;
 }
@@ -117,6 +118,8 @@ async function commitPage(control: RebuildRecord, contribution: Contribution, ne
   return record;
 }
 
+const NEXT_PHASE: Record<RebuildState['phase'], RebuildState['phase']> = { reviews: 'actions', actions: 'incidents', incidents: 'swap', swap: 'done', done: 'done' };
+
 async function walkPage(control: RebuildRecord): Promise<RebuildRecord> {
   const { projectKey, document: state } = control;
   const options = { sort: 'ASC' as const, limit: 20, ...(state.storeCursor === undefined ? {} : { cursor: state.storeCursor }) };
@@ -126,12 +129,16 @@ async function walkPage(control: RebuildRecord): Promise<RebuildRecord> {
     const page = await queryIndex<ReviewRecord>(ENTITY.review, 'by-project-occurred', [projectKey], options);
     contributions = page.items.map((item) => contributionOf(item.value));
     cursor = page.cursor;
-  } else {
+  } else if (state.phase === 'actions') {
     const page = await queryIndex<ActionRecord>(ENTITY.action, 'by-project-due', [projectKey], options);
     contributions = page.items.map((item) => actionContribution(actionOfRecord(item.value)));
     cursor = page.cursor;
+  } else {
+    const page = await queryIndex<IncidentRecord>(ENTITY.incident, 'by-project-occurred', [projectKey], options);
+    contributions = page.items.map((item) => contributionOfRegistration(item.value));
+    cursor = page.cursor;
   }
-  const phase: RebuildState['phase'] = cursor !== undefined ? state.phase : state.phase === 'reviews' ? 'actions' : 'swap';
+  const phase: RebuildState['phase'] = cursor !== undefined ? state.phase : NEXT_PHASE[state.phase];
   const next: RebuildState = { ...state, phase, records: state.records + contributions.length };
   if (cursor === undefined) delete next.storeCursor;
   else next.storeCursor = cursor;

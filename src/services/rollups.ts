@@ -1,7 +1,7 @@
 import { AppError } from '../api/errors';
 import { OPEN_PERIOD, addCounters, type Contribution, type Counters } from '../domain/dashboard';
 import { logEvent } from '../platform/log';
-import { ENTITY, getRecords, transact, type TransactDelete, type TransactWrite } from '../platform/store';
+import { ENTITY, getRecords, transact, type TransactCheck, type TransactDelete, type TransactWrite } from '../platform/store';
 
 /**
  * Dashboard rollups (R17–R19): per project, one record per UTC month of counters, plus one
@@ -66,6 +66,8 @@ export interface RollupCommit {
   /** The record's own writes (with their version conditions) and audit events. */
   writes: readonly TransactWrite[];
   deletes?: readonly TransactDelete[];
+  /** Records the change depends on without writing them (e.g. a backfill registration: "no review yet"). */
+  checks?: readonly TransactCheck[];
   /** What changes in the rollups; an empty delta still bumps the `open` record (the project's rollup version). */
   delta: Contribution;
   /** Rollups already read (e.g. in the batch that read the previous record); missing ones are read here. */
@@ -93,7 +95,7 @@ export async function commitWithRollups(commit: RollupCommit): Promise<void> {
     const rollups = missing.length === 0 ? known : new Map([...known, ...(await readRollupsFor(commit.projectKey, missing))]);
     const current = new Map([...rollups].flatMap(([period, record]) => (record === undefined ? [] : [[period, record] as const])));
     try {
-      await transact([...commit.writes, ...rollupWrites(commit.projectKey, commit.delta, current)], commit.deletes ?? []);
+      await transact([...commit.writes, ...rollupWrites(commit.projectKey, commit.delta, current)], commit.deletes ?? [], commit.checks ?? []);
       return;
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;

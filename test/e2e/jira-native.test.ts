@@ -1,7 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { jiraRequest } from '../../sandbox/jira-as';
 import type { PersonaName } from '../../sandbox/jira';
-import { screenshot } from './support/browser';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { SCREENSHOT_DIR, screenshot } from './support/browser';
 import { sandboxAndBrowser } from './support/lifecycle';
 import { actAs } from './support/sandbox-server';
 import { check } from './support/settle';
@@ -38,6 +41,12 @@ async function open(persona: PersonaName, path: string, colorMode: 'light' | 'da
   return { context, page, invokes, errors };
 }
 
+/** A screenshot of one part of the page (a long settings page would shrink it out of sight). */
+async function shoot(part: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await part.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
 /** Issues matching a JQL query and their lessonsLearned property, as Jira's own search returns them. */
 async function search(jql: string): Promise<{ key: string; property: { stage: string; overdueActions: number } }[]> {
   const reply = await jiraRequest<{ issues: { key: string; properties?: { lessonsLearned?: { stage: string; overdueActions: number } } }[] }>(
@@ -69,5 +78,41 @@ describe('issue glance', () => {
     await check.text(page.frameLocator('iframe[title="Lessons learned glance"]').getByTestId('glance'), `${count} action${count === 1 ? '' : 's'} overdue`);
     await screenshot(page, 'glance-overdue-dark');
     await context.close();
+  });
+});
+
+describe('backfill of existing incidents', () => {
+  test('a project admin registers the incidents from before the app, with progress shown page by page (light and dark)', async () => {
+    const { context, page, errors } = await open('alice', '/projects/SEC/settings/lessons-learned');
+    const frame = page.frameLocator('iframe[title="Lessons learned settings"]');
+    const section = frame.locator('section#backfill');
+    const status = section.getByTestId('backfill-status');
+    await check.text(status, 'Not run yet.');
+    // Jira answers slowly and rate-limits once: the walk still finishes, and the page shows where it is.
+    env.running.sandbox.runtime.faults.configure({ jira: { latencyMs: 600, sequence: ['pass', 'pass', 'rate-limit'], retryAfterSeconds: 1 } });
+    await section.getByRole('button', { name: 'Find existing incidents' }).click();
+    await check.text(status, 'Working… page 1 done: 50 incidents checked');
+    await check.visible(section.getByRole('progressbar', { name: 'Finding existing incidents' }));
+    await shoot(section, 'backfill-progress-light');
+    await check.text(status, 'Done ');
+    env.running.sandbox.runtime.faults.configure({});
+    await check.text(status, '60 incidents checked');
+    const done = (await status.textContent()) ?? '';
+    const registered = Number(/(\d+) registered/.exec(done)?.[1]);
+    const known = Number(/(\d+) already counted/.exec(done)?.[1]);
+    expect(registered + known).toBe(60);
+    expect(registered).toBeGreaterThan(0);
+    await shoot(section, 'backfill-done-light');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // Run again (dark): nothing new is registered.
+    const dark = await open('alice', '/projects/SEC/settings/lessons-learned', 'dark');
+    const again = dark.page.frameLocator('iframe[title="Lessons learned settings"]').locator('section#backfill');
+    await again.getByRole('button', { name: 'Run again' }).click();
+    await check.text(again.getByTestId('backfill-status'), `Done `);
+    await check.text(again.getByTestId('backfill-status'), '0 registered · 60 already counted');
+    await shoot(again, 'backfill-again-dark');
+    await dark.context.close();
   });
 });

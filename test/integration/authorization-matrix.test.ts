@@ -75,6 +75,8 @@ const MATRIX: Partial<Record<string, { payload: Record<string, unknown>; expect:
   listEvidencePackRecords: { payload: { ...project, period: { kind: 'year' }, list: 'incidents' }, expect: SIGN_OFF },
   recordEvidencePackExport: { payload: { ...project, period: { kind: 'year' }, format: 'json', recordCounts: { incidents: 0, actions: 0, risks: 0, communications: 0, processReviews: 0 } }, expect: SIGN_OFF },
   getIssueGlance: { payload: issue, expect: READ },
+  getBackfill: { payload: project, expect: ADMIN },
+  runBackfill: { payload: project, expect: ADMIN },
 };
 
 let app: AppHarness;

@@ -1,5 +1,5 @@
 import { actionSchema } from '../../src/domain/actions';
-import { actionContribution, reviewContribution, sumContributions, type Contribution, type Counters } from '../../src/domain/dashboard';
+import { actionContribution, registrationContribution, reviewContribution, sumContributions, type Contribution, type Counters } from '../../src/domain/dashboard';
 import { parseReview } from '../../src/domain/review';
 import type { AppHarness } from './app-harness';
 
@@ -19,13 +19,16 @@ export function liveRollups(app: AppHarness, projectKey: string): Record<string,
   return normalise(records.filter((record) => record.projectKey === projectKey && record.kind === 'live').map((record) => [record.period, record.counters]));
 }
 
-/** What a full recompute must give: every stored review and action of the project, folded with the pure contributions. */
+/** What a full recompute must give: every stored review, action and backfill registration of the project, folded with the pure contributions. */
 export function foldedFromRecords(app: AppHarness, projectKey: string): Record<string, Record<string, number>> {
   const contributions: Contribution[] = [];
-  for (const row of app.sandbox.db.prepare(`SELECT entity_name, value FROM kvs_entities WHERE entity_name IN ('review', 'action')`).all() as { entity_name: string; value: string }[]) {
+  for (const row of app.sandbox.db.prepare(`SELECT entity_name, value FROM kvs_entities WHERE entity_name IN ('review', 'action', 'incident')`).all() as { entity_name: string; value: string }[]) {
     const record = JSON.parse(row.value) as { projectKey: string; document: unknown };
     if (record.projectKey !== projectKey) continue;
-    if (row.entity_name === 'review') {
+    if (row.entity_name === 'incident') {
+      const registration = record as unknown as { occurredAt: number; severity: string };
+      contributions.push(registrationContribution({ occurredAt: new Date(registration.occurredAt).toISOString(), ...(registration.severity === 'unknown' ? {} : { severity: registration.severity }) }));
+    } else if (row.entity_name === 'review') {
       const parsed = parseReview(record.document);
       if (parsed.ok) contributions.push(reviewContribution(parsed.value));
     } else contributions.push(actionContribution(actionSchema.parse(record.document)));

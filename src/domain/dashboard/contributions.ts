@@ -13,6 +13,10 @@
  *   approval, so "within the target" is decided when reading, with the current settings
  * - `actions|closed|onTime|closeDays|verified|effective|notEffective`
  * and in the project-wide `open` period: `stage|<stage>`, `openDue|<yyyy-mm-dd>`, `openOwner|<accountId>`.
+ *
+ * An incident registered by the backfill and not reviewed yet counts as an incident of its month
+ * (`incidents`, `type|unknown`, `severity|…`); when its review starts, the review's contribution
+ * replaces it in the same transaction (see review-records.ts), so it is never counted twice.
  */
 import { OPEN_STATUSES, daysBetween, dayOf, type Action } from '../actions';
 import { currentApproval, type Review } from '../review';
@@ -95,5 +99,21 @@ export function actionContribution(action: Action): Contribution {
   if (action.verification !== undefined) add('verified');
   if (action.effectiveness?.verdict === 'effective') add('effective');
   if (action.effectiveness?.verdict === 'not-effective') add('notEffective');
+  return contribution;
+}
+
+/** An existing incident the backfill registered: when it was reported (Jira's created) and its mapped severity. */
+export interface RegisteredIncident {
+  occurredAt: string;
+  severity?: string;
+}
+
+export function registrationContribution(incident: RegisteredIncident): Contribution {
+  const contribution: Contribution = {};
+  const month = monthOf(incident.occurredAt);
+  bump(contribution, month, 'incidents');
+  // Jira has no incident type; a review records it.
+  bump(contribution, month, counterKey('type', 'unknown'));
+  bump(contribution, month, counterKey('severity', incident.severity ?? 'unknown'));
   return contribution;
 }

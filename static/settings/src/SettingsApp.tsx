@@ -6,6 +6,7 @@ import { getModuleContext } from '../../shared/context';
 import { formatInstant } from '../../shared/dates';
 import { EnvironmentContext, environmentOf, type ModuleEnvironment } from '../../shared/environment';
 import { useRemote } from '../../shared/use-remote';
+import { BackfillSection } from './BackfillSection';
 import { ProcedureSection } from './ProcedureSection';
 import { ProcessReviewSection } from './ProcessReviewSection';
 import { SettingsForm } from './SettingsForm';
@@ -51,6 +52,7 @@ export function SettingsApp() {
             <a href="#monitoring">Follow-up</a>
             <a href="#procedure">Procedure</a>
             <a href="#process-review">Process review</a>
+            {canAdminister ? <a href="#backfill">Existing incidents</a> : null}
           </nav>
         </header>
         {canAdminister ? null : (
@@ -70,6 +72,7 @@ export function SettingsApp() {
         />
         <ProcedureSection projectKey={project.key} procedure={view.procedure} onChange={(procedure) => { update({ procedure }); }} onReload={reload} />
         <ProcessReviewSection projectKey={project.key} />
+        {canAdminister ? <BackfillSection projectKey={project.key} /> : null}
       </main>
     </EnvironmentContext.Provider>
   );
