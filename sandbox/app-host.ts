@@ -7,13 +7,14 @@ import { CLOUD_ID, INSTALL_CONTEXT } from './forge-runtime';
  * src/index.ts with Forge's `{call, context}` + runtime payload, trigger handlers with Forge-shaped
  * events, the scheduled handler with no user. src/ is imported as is, never modified.
  */
-export type ModuleType = 'jira:issuePanel' | 'jira:issueGlance' | 'jira:projectPage' | 'jira:projectSettingsPage';
+export type ModuleType = 'jira:issuePanel' | 'jira:issueGlance' | 'jira:projectPage' | 'jira:projectSettingsPage' | 'jira:globalPage';
 
 export const MODULES: Record<ModuleType, { key: string; resource: string }> = {
   'jira:issuePanel': { key: 'lessons-learned-panel', resource: 'panel' },
   'jira:issueGlance': { key: 'lessons-learned-glance', resource: 'glance' },
   'jira:projectPage': { key: 'lessons-learned-dashboard', resource: 'dashboard' },
   'jira:projectSettingsPage': { key: 'lessons-learned-settings', resource: 'settings' },
+  'jira:globalPage': { key: 'lessons-learned-global', resource: 'global' },
 };
 
 /** What Jira puts in `extension` for each module (issue and project as the host page knows them). */

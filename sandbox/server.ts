@@ -253,6 +253,14 @@ export function createServer(web: SandboxWeb): express.Express {
   server.get('/projects/:key/lessons-learned', projectModule('jira:projectPage', 'lessons-learned', 'Lessons learned'));
   server.get('/projects/:key/settings/lessons-learned', projectModule('jira:projectSettingsPage', 'settings', 'Lessons learned settings'));
 
+  // Apps → Lessons learned: the app's global page, with no project in its context.
+  server.get('/apps/lessons-learned', (req, res) => {
+    const context = frameContext(req, { type: 'jira:globalPage' });
+    res.send(page(chrome(req, 'Lessons learned · all projects'), html`
+      <div class="breadcrumbs">Apps / Lessons learned</div>
+      ${forgeFrame(MODULES['jira:globalPage'].resource, context, 'Lessons learned, all projects', 'page')}`));
+  });
+
   server.get('/browse/:key', async (req, res) => {
     const fields = 'summary,description,status,issuetype,project,priority,assignee,reporter,created,resolutiondate,duedate,labels,components,issuelinks,attachment';
     const reply = await jiraRequest<IssueBean>(jira, asUser(req), 'GET', `/rest/api/3/issue/${encodeURIComponent(req.params.key)}?fields=${fields}`);

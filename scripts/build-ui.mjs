@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const apps = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['panel', 'dashboard', 'settings', 'glance'];
+const apps = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['panel', 'dashboard', 'settings', 'glance', 'global'];
 
 for (const app of apps) {
   const appRoot = path.join(root, 'static', app);

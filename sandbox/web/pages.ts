@@ -49,6 +49,7 @@ export function page(chrome: Chrome, body: RawHtml): string {
   <header class="topnav">
     <a class="logo" href="/"><img src="/forge/icons/lessons-learned.svg" alt="" width="24" height="24"> Jira <span class="sandbox-badge">Sandbox</span></a>
     <a href="/">Projects</a>
+    <a href="/apps/lessons-learned">Apps · Lessons learned</a>
     <span class="spacer"></span>
     <form method="post" action="/sandbox/daily-job"><input type="hidden" name="returnTo" value="${chrome.returnTo}"><button class="btn" type="submit">Run daily job now</button></form>
     <form method="post" action="/sandbox/theme"><input type="hidden" name="returnTo" value="${chrome.returnTo}">

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { BackfillProgress } from '../domain/backfill';
+import type { KpiValue } from '../domain/dashboard';
+import type { DashboardSummary } from './dashboard';
 import type { ApprovalState } from '../domain/decisions';
 import type { ReviewStage } from '../domain/review';
 import { issueKeySchema, projectKeySchema } from './keys';
@@ -14,7 +16,44 @@ export const jiraNativeInputs = {
   getBackfill: z.strictObject({ projectKey: projectKeySchema }),
   /** The next page of the walk; `restart` begins a new walk (re-runs count nothing twice). */
   runBackfill: z.strictObject({ projectKey: projectKeySchema, restart: z.boolean({ error: 'restart must be true or false' }).default(false) }),
+  /** The all-projects page: no input, every project is checked against the caller's Browse permission. */
+  getGlobalSummary: z.strictObject({}),
 };
+
+export interface GlobalProjectRow {
+  projectKey: string;
+  name: string;
+  incidentsLastYear: number;
+  /** With the project's own significant severities and target (so never summed across projects). */
+  reviewsOnTime: KpiValue;
+  reviewTargetDays: number;
+  openActions: number;
+  overdue: number;
+  awaitingApproval: number;
+}
+
+export interface GlobalOverdueAction {
+  projectKey: string;
+  actionId: string;
+  jiraIssueKey?: string;
+  summary: string;
+  ownerAccountId: string;
+  targetDate: string;
+  daysOverdue: number;
+  incidentKey: string;
+}
+
+/**
+ * The same figures as a project page, added up over the incident projects the caller can browse.
+ * Sections are independent, so more (e.g. an evidence pack) can be added beside them.
+ */
+export interface GlobalSummary extends Pick<DashboardSummary, 'today' | 'periods' | 'kpis' | 'trendMonths' | 'trends' | 'counts'> {
+  projects: GlobalProjectRow[];
+  /** The most overdue actions of each project, most overdue first. */
+  overdueActions: GlobalOverdueAction[];
+  /** Projects with more overdue actions than listed here (their project page lists them all). */
+  overdueMoreIn: string[];
+}
 
 export interface BackfillView {
   projectKey: string;
@@ -38,4 +77,5 @@ export interface JiraNativeOutputs {
   getIssueGlance: IssueGlance;
   getBackfill: BackfillView;
   runBackfill: BackfillView;
+  getGlobalSummary: GlobalSummary;
 }

@@ -2,9 +2,8 @@ import type { z } from 'zod';
 import type { Envelope } from '../api/envelope';
 import { AppError } from '../api/errors';
 import { resolverInputs, type FunctionKey, type ResolverOutput } from '../api/resolvers';
-import type { PermissionTarget } from '../platform/jira/permissions';
 import { logEvent } from '../platform/log';
-import { authorise, type AccessNeed, type Grant } from '../services/access';
+import { authorise, type AccessNeed, type AccessTarget, type Grant } from '../services/access';
 
 /** The only facts of the invocation context we trust (see DESIGN: everything else can be forged). */
 export interface Caller {
@@ -16,7 +15,7 @@ type Input<K extends FunctionKey> = z.output<(typeof resolverInputs)[K]>;
 interface SpecBase<K extends FunctionKey> {
   key: K;
   /** Which issue/project the call touches and what the caller needs there; checked with Jira as the caller. */
-  access: (input: Input<K>) => { target: PermissionTarget; need: AccessNeed };
+  access: (input: Input<K>) => { target: AccessTarget; need: AccessNeed };
 }
 
 /**

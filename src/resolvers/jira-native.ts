@@ -1,8 +1,9 @@
 import { loadBackfill, runBackfillPage } from '../services/backfill';
+import { loadGlobalSummary } from '../services/global-overview';
 import { loadIssueGlance } from '../services/issue-glance';
 import { defineResolver } from './define';
 
-/** Jira-native surfaces: the incident issue glance and the backfill of existing incidents (project admins). */
+/** Jira-native surfaces: the incident issue glance, the backfill of existing incidents (project admins), the all-projects page. */
 export const jiraNativeResolvers = {
   getIssueGlance: defineResolver({
     key: 'getIssueGlance',
@@ -20,5 +21,12 @@ export const jiraNativeResolvers = {
     key: 'runBackfill',
     access: ({ projectKey }) => ({ target: { projectKey }, need: 'administer' }),
     handle: ({ projectKey, restart }, caller) => runBackfillPage(projectKey, restart, caller.accountId),
+  }),
+  getGlobalSummary: defineResolver({
+    key: 'getGlobalSummary',
+    // Site-wide: the service shows only projects Jira says the caller may browse (one bulk check, as the caller).
+    access: () => ({ target: { site: true }, need: 'read' }),
+    readOnly: true,
+    handle: () => loadGlobalSummary(),
   }),
 };

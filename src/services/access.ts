@@ -14,8 +14,14 @@ const PERMISSIONS_FOR: Record<AccessNeed, readonly JiraPermission[]> = {
 /** Everything asked about is fetched in the same mypermissions call, so views can show what the caller may do. */
 const ASKED: readonly JiraPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'];
 
+/**
+ * What a resolver touches: an issue, a project, or — for the all-projects page — the site, where
+ * the caller only needs to be a Jira user and each project shown is checked by the service itself.
+ */
+export type AccessTarget = PermissionTarget | { site: true };
+
 export interface Grant {
-  target: PermissionTarget;
+  target: AccessTarget;
   permissions: ReadonlySet<JiraPermission>;
 }
 
@@ -27,7 +33,12 @@ function describe(target: PermissionTarget): string {
  * Asks Jira, as the calling user, whether they may do `need` on `target`. Keys come from the
  * browser and may be forged, so this runs before any app data is read or written.
  */
-export async function authorise(target: PermissionTarget, need: AccessNeed): Promise<Grant> {
+export async function authorise(target: AccessTarget, need: AccessNeed): Promise<Grant> {
+  if ('site' in target) {
+    // Nothing site-wide is writable; a site view filters every project by the caller's Browse permission.
+    if (need !== 'read') throw new AppError('INTERNAL', 'Site-wide access is read only.');
+    return { target, permissions: new Set() };
+  }
   const granted = await myPermissions(new JiraTransport('user'), target, ASKED);
   if (granted === null || !granted.has('BROWSE_PROJECTS')) {
     throw new AppError('FORBIDDEN', `You do not have access to ${describe(target)}, or it does not exist. Ask a Jira admin for access if you need it.`);

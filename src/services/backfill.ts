@@ -6,6 +6,7 @@ import { jqlString, searchJql } from '../platform/jira/issue-search';
 import { JiraTransport } from '../platform/jira/transport';
 import { logEvent } from '../platform/log';
 import { ENTITY, getRecord, transact } from '../platform/store';
+import { registerProject } from './daily-job-registry';
 import { registerIncidents } from './incident-registrations';
 import { loadProjectSettings } from './settings-store';
 
@@ -59,6 +60,8 @@ export async function runBackfillPage(projectKey: string, restart: boolean, acto
     const registration = issue.key === undefined || !fields.success ? undefined : registrationOf({ id: issue.id, key: issue.key, fields: fields.data }, settings.severityMapping);
     return registration === undefined ? [] : [registration];
   });
+  // The project now has app data: the daily job and the all-projects page include it.
+  await registerProject(projectKey);
   const outcome = await registerIncidents(projectKey, registrations);
   const next: BackfillRecord = {
     version: (stored?.version ?? 0) + 1,

@@ -116,3 +116,32 @@ describe('backfill of existing incidents', () => {
     await dark.context.close();
   });
 });
+
+describe('all-projects page', () => {
+  test('the ISMS manager sees KPIs, trends and overdue actions of every incident project, in one invoke (light and dark)', async () => {
+    for (const colorMode of ['light', 'dark'] as const) {
+      const { context, page, invokes, errors } = await open('mark', '/apps/lessons-learned', colorMode);
+      const frame = page.frameLocator('iframe[title="Lessons learned, all projects"]');
+      const projects = frame.getByRole('table', { name: 'Incident projects' });
+      await check.visible(projects);
+      const keys = await projects.locator('tbody th .subtlest').allTextContents();
+      expect(keys.length).toBeGreaterThan(0);
+      await check.visible(frame.getByRole('heading', { name: 'Key performance indicators' }));
+      await check.visible(frame.getByRole('heading', { name: 'Recurrence trends' }));
+      await check.visible(frame.getByRole('heading', { name: 'Overdue actions' }));
+      expect(invokes.filter((key) => key === 'getGlobalSummary')).toHaveLength(1);
+      await screenshot(page, `global-page-${colorMode}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('an outsider is told there is nothing for them, and sees no project', async () => {
+    const { context, page } = await open('oscar', '/apps/lessons-learned');
+    const frame = page.frameLocator('iframe[title="Lessons learned, all projects"]');
+    await check.text(frame.getByRole('alert'), 'No project you can browse has lessons-learned data yet');
+    await check.count(frame.getByRole('table'), 0);
+    await screenshot(page, 'global-page-outsider');
+    await context.close();
+  });
+});

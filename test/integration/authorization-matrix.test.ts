@@ -77,6 +77,8 @@ const MATRIX: Partial<Record<string, { payload: Record<string, unknown>; expect:
   getIssueGlance: { payload: issue, expect: READ },
   getBackfill: { payload: project, expect: ADMIN },
   runBackfill: { payload: project, expect: ADMIN },
+  /** Site-wide: anyone who can browse a project with app data (SEC); the outsider browses none of them. */
+  getGlobalSummary: { payload: {}, expect: READ },
 };
 
 let app: AppHarness;

@@ -47,6 +47,16 @@ describe('permissions per persona', () => {
     expect((await call(jira, as('oscar'), 'GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=SEC')).status).toBe(404);
   });
 
+  test('POST /permissions/check answers per project as the caller, leaving out what they cannot see', async () => {
+    const body = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], projects: [10000, 10001, 10002, 99999] }] };
+    const grants = async (persona: keyof typeof PERSONAS) =>
+      (await call<{ projectPermissions: { permission: string; projects: number[] }[] }>(jira, as(persona), 'POST', '/rest/api/3/permissions/check', body)).body.projectPermissions;
+    expect(await grants('oscar')).toEqual([{ permission: 'BROWSE_PROJECTS', projects: [10002], issues: [] }, { permission: 'EDIT_ISSUES', projects: [], issues: [] }]);
+    expect(await grants('owen')).toEqual([{ permission: 'BROWSE_PROJECTS', projects: [10000, 10001, 10002], issues: [] }, { permission: 'EDIT_ISSUES', projects: [10002], issues: [] }]);
+    // Someone else's permissions: Jira admins only.
+    expect((await call(jira, as('rita'), 'POST', '/rest/api/3/permissions/check', { ...body, accountId: PERSONAS.oscar.accountId })).status).toBe(403);
+  });
+
   test('the responder can edit, the viewer (action owner) cannot', async () => {
     expect((await call(jira, as('rita'), 'PUT', '/rest/api/3/issue/SEC-3', { fields: { summary: 'Edited by Rita' } })).status).toBe(204);
     const seen = await call<{ fields: { summary: string } }>(jira, as('owen'), 'GET', '/rest/api/3/issue/SEC-3?fields=summary');

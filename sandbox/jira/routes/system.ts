@@ -1,6 +1,8 @@
 import type { RequestContext, RouteTable } from '../context';
-import { badRequest, issueNotFound, notAuthenticated, projectNotFound } from '../errors';
+import { JiraError, badRequest, issueNotFound, notAuthenticated, projectNotFound } from '../errors';
 import { GLOBAL_PERMISSIONS, PROJECT_PERMISSIONS, isGlobalPermission, isProjectPermission } from '../permission-keys';
+import { asObject } from '../json';
+import { PermissionService } from '../permissions';
 import { userWithGroups } from '../representations';
 
 /** The project a /mypermissions call is scoped to, if any (Jira accepts one of four parameters). */
@@ -48,6 +50,47 @@ export const systemRoutes: RouteTable = {
       }
     }
     return { status: 200, body: { permissions: result } };
+  },
+
+  /**
+   * POST /permissions/check: which of the given projects and issues the caller (or, for admins and
+   * apps, `accountId`) holds each permission in. Projects and issues they cannot see are simply
+   * left out of the answer, as Jira does.
+   */
+  getBulkPermissions(ctx) {
+    const body = asObject(ctx.body);
+    const accountId = typeof body['accountId'] === 'string' ? body['accountId'] : undefined;
+    let permissions = ctx.permissions;
+    if (accountId !== undefined && accountId !== ctx.actorAccountId) {
+      if (!ctx.permissions.hasGlobal('ADMINISTER')) throw new JiraError(403, ['You must be a Jira administrator to check the permissions of other users.']);
+      permissions = new PermissionService(ctx.state, { kind: 'user', accountId });
+    }
+    const asked = Array.isArray(body['projectPermissions']) ? (body['projectPermissions'] as Record<string, unknown>[]) : [];
+    const globalAsked = Array.isArray(body['globalPermissions']) ? (body['globalPermissions'] as string[]) : [];
+    const unknown = [...globalAsked.filter((key) => !isGlobalPermission(key)), ...asked.flatMap((entry) => (entry['permissions'] as string[]).filter((key) => !isProjectPermission(key)))];
+    if (unknown.length > 0) throw badRequest([`Unrecognized permission keys: ${unknown.join(', ')}`]);
+    const grants = new Map<string, { projects: Set<number>; issues: Set<number> }>();
+    for (const entry of asked) {
+      const projects = (Array.isArray(entry['projects']) ? entry['projects'] : []) as number[];
+      const issues = (Array.isArray(entry['issues']) ? entry['issues'] : []) as number[];
+      for (const key of entry['permissions'] as string[]) {
+        if (!isProjectPermission(key)) continue;
+        const grant = grants.get(key) ?? { projects: new Set<number>(), issues: new Set<number>() };
+        for (const projectId of projects) if (ctx.state.projects.byId(projectId) !== undefined && permissions.has(key, projectId)) grant.projects.add(projectId);
+        for (const issueId of issues) {
+          const issue = ctx.state.issues.byIdOrKey(String(issueId));
+          if (issue !== undefined && permissions.canBrowseIssue(issue) && permissions.has(key, issue.projectId)) grant.issues.add(issueId);
+        }
+        grants.set(key, grant);
+      }
+    }
+    return {
+      status: 200,
+      body: {
+        globalPermissions: globalAsked.filter((key) => isGlobalPermission(key) && permissions.hasGlobal(key)),
+        projectPermissions: [...grants].map(([permission, grant]) => ({ permission, projects: [...grant.projects].sort((a, b) => a - b), issues: [...grant.issues].sort((a, b) => a - b) })),
+      },
+    };
   },
 
   getServerInfo(ctx) {

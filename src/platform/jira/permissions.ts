@@ -32,3 +32,19 @@ export async function myPermissions(
   const parsed = myPermissionsResponse.parse(result.body);
   return new Set(permissions.filter((key) => parsed.permissions[key]?.havePermission === true));
 }
+
+const bulkGrantsSchema = z.object({ projectPermissions: z.array(z.object({ permission: z.string(), projects: z.array(z.number()) })) });
+
+/**
+ * Of these projects (by id), the ones where the caller holds `permission` — one
+ * `POST /rest/api/3/permissions/check` for all of them, as the caller. Projects they cannot see
+ * are simply absent from Jira's answer.
+ */
+export async function projectsWithPermission(jira: JiraTransport, projectIds: readonly string[], permission: JiraPermission): Promise<Set<string>> {
+  if (projectIds.length === 0) return new Set();
+  const body = { projectPermissions: [{ permissions: [permission], projects: projectIds.map(Number) }] };
+  const result = await jira.send((requester) => requester.requestJira(route`/rest/api/3/permissions/check`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }));
+  if (result.status !== 200) throw jiraFailure(result, 'checking your project permissions');
+  const grant = bulkGrantsSchema.parse(result.body).projectPermissions.find((entry) => entry.permission === permission);
+  return new Set((grant?.projects ?? []).map(String));
+}

@@ -4,7 +4,7 @@ import { call, CallError } from '../../shared/client';
 import { ErrorMessage, Loading, StageLozenge } from '../../shared/components';
 import { useRemote } from '../../shared/use-remote';
 import { useUserNames } from '../../shared/user-directory';
-import { useDays } from './dates';
+import { useDays } from '../../shared/dashboard/dates';
 import { IssueLink } from '../../shared/IssueLink';
 
 const SEVERITY_LABEL = (severity: string | null): string => (severity === null ? 'not set' : severity.charAt(0).toUpperCase() + severity.slice(1));

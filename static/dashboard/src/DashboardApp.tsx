@@ -8,12 +8,14 @@ import { useRemote } from '../../shared/use-remote';
 import { UserDirectoryProvider } from '../../shared/user-directory';
 import { CoverageTab } from './CoverageTab';
 import { EvidencePackTab } from './evidence/EvidencePackTab';
-import { KpiTable } from './KpiTable';
+import { KpiTable } from '../../shared/dashboard/KpiTable';
 import { LibraryTab } from './LibraryTab';
 import { OverdueActions } from './OverdueActions';
 import { useProjectName } from './project-name';
 import { RepeatRootCauses } from './RepeatRootCauses';
-import { Trends } from './Trends';
+import { Trends } from '../../shared/dashboard/Trends';
+import { CountCards, type CountCard } from '../../shared/dashboard/CountCards';
+import '../../shared/dashboard/dashboard-parts.css';
 import './dashboard.css';
 
 interface PageData {
@@ -74,7 +76,7 @@ function DashboardPage({ summary, overdue }: PageData) {
         {tab === 'overview' ? (
           <>
             <OverdueActions summary={summary} firstPage={overdue} />
-            <KpiTable summary={summary} />
+            <KpiTable summary={summary} scope={summary.projectKey} />
             <Trends summary={summary} />
             <RepeatRootCauses summary={summary} />
           </>
@@ -93,7 +95,7 @@ function DashboardPage({ summary, overdue }: PageData) {
 function Counts({ summary }: { summary: DashboardSummary }) {
   const { counts } = summary;
   const inProgress = counts.reviewsByStage.draft + counts.reviewsByStage.in_review;
-  const cards: { label: string; value: number; tone: string; hint: string }[] = [
+  const cards: CountCard[] = [
     { label: 'Overdue actions', value: counts.overdue, tone: counts.overdue > 0 ? 'danger' : 'success', hint: 'open, past their target date' },
     { label: 'Due in 14 days', value: counts.dueSoon, tone: counts.dueSoon > 0 ? 'warning' : 'neutral', hint: 'open, target date ahead' },
     { label: 'Open actions', value: counts.openActions, tone: 'neutral', hint: 'planned or in Jira, not done' },
@@ -101,15 +103,5 @@ function Counts({ summary }: { summary: DashboardSummary }) {
     { label: 'Reviews in progress', value: inProgress, tone: 'neutral', hint: 'in draft or in review' },
     { label: 'Repeat root causes', value: summary.repeats.length, tone: summary.repeats.length > 0 ? 'warning' : 'success', hint: 'categories in ≥ 2 incidents, 12 months' },
   ];
-  return (
-    <ul className="counts" aria-label="At a glance">
-      {cards.map((card) => (
-        <li key={card.label} className={`count-card ${card.tone}`}>
-          <span className="count-value">{card.value}</span>
-          <span className="count-label">{card.label}</span>
-          <span className="subtlest">{card.hint}</span>
-        </li>
-      ))}
-    </ul>
-  );
+  return <CountCards cards={cards} />;
 }

@@ -3,8 +3,8 @@ import type { DashboardSummary, LessonHit, LessonsPage } from '../../../src/api/
 import type { ResolverInput } from '../../../src/api/resolvers';
 import { call, CallError } from '../../shared/client';
 import { ErrorMessage, StageLozenge } from '../../shared/components';
-import { csvName, downloadCsv } from './csv-download';
-import { useDays } from './dates';
+import { csvName, downloadCsv } from '../../shared/dashboard/csv-download';
+import { useDays } from '../../shared/dashboard/dates';
 import { IssueLink } from '../../shared/IssueLink';
 import { AwarenessExport, AwarenessPick } from './awareness/AwarenessExport';
 

@@ -3,9 +3,9 @@ import type { DashboardSummary, OverdueActionsPage, OverdueActionView } from '..
 import { call, CallError } from '../../shared/client';
 import { ErrorMessage, TableScroll } from '../../shared/components';
 import { useUserNames } from '../../shared/user-directory';
-import { Person } from './Avatar';
-import { csvName, downloadCsv } from './csv-download';
-import { useDays } from './dates';
+import { Person } from '../../shared/dashboard/Avatar';
+import { csvName, downloadCsv } from '../../shared/dashboard/csv-download';
+import { useDays } from '../../shared/dashboard/dates';
 import { IssueLink } from '../../shared/IssueLink';
 
 export interface OverdueQuery {

@@ -3,7 +3,7 @@ import type { DashboardSummary, RepeatRootCauseDetail } from '../../../src/api/d
 import { call } from '../../shared/client';
 import { useRemote } from '../../shared/use-remote';
 import { ErrorMessage, Loading, StageLozenge } from '../../shared/components';
-import { useDays } from './dates';
+import { useDays } from '../../shared/dashboard/dates';
 import { IssueLink } from '../../shared/IssueLink';
 
 const EFFECTIVENESS: Record<RepeatRootCauseDetail['actions'][number]['effectiveness'], { label: string; tone: string }> = {

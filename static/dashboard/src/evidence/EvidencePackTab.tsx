@@ -16,7 +16,7 @@ import {
 import { call, CallError } from '../../../shared/client';
 import { ErrorMessage } from '../../../shared/components';
 import { useUserNames } from '../../../shared/user-directory';
-import { downloadText } from '../csv-download';
+import { downloadText } from '../../../shared/dashboard/csv-download';
 import { loadEvidencePack, type LoadedPack, type PackProgress } from './load-pack';
 import { PeriodPicker } from './PeriodPicker';
 import { SampleView } from './SampleView';

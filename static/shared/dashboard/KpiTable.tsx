@@ -1,4 +1,4 @@
-import { TableScroll } from '../../shared/components';
+import { TableScroll } from '../components';
 import { useId, useState } from 'react';
 import type { DashboardSummary } from '../../../src/api/dashboard';
 import type { Kpi, PeriodId } from '../../../src/domain/dashboard';
@@ -9,14 +9,17 @@ import { Sparkline } from './Sparkline';
 
 const PERIOD_LABELS: Record<PeriodId, string> = { quarter: 'Last 3 months', year: 'Last 12 months' };
 
-/** R19 KPIs: this period against the previous one, each with its definition and 12-month trend. */
-export function KpiTable({ summary }: { summary: DashboardSummary }) {
+/** What the KPI table reads: a project's summary or the all-projects one. */
+export type KpiSource = Pick<DashboardSummary, 'kpis' | 'periods' | 'trendMonths' | 'today'>;
+
+/** R19 KPIs: this period against the previous one, each with its definition and 12-month trend. `scope` names the CSV (project key, or "all-projects"). */
+export function KpiTable({ summary, scope, note }: { summary: KpiSource; scope: string; note?: string }) {
   const [period, setPeriod] = useState<PeriodId>('quarter');
   const kpis = summary.kpis[period];
   const labels = summary.periods[period];
   const exportCsv = () => {
     downloadCsv(
-      csvName(summary.projectKey, `kpis-${period}`, summary.today),
+      csvName(scope, `kpis-${period}`, summary.today),
       ['KPI', `This period (${labels.current})`, 'Basis', `Previous period (${labels.previous})`, 'Basis', 'Change', 'Definition', ...summary.trendMonths.map(monthLabel)],
       kpis.map((kpi) => [kpi.label, formatKpi(kpi.unit, kpi.current.value), basisText(kpi, kpi.current), formatKpi(kpi.unit, kpi.previous.value), basisText(kpi, kpi.previous), changeOf(kpi).text, kpi.definition, ...kpi.monthly.map((value) => formatKpi(kpi.unit, value))]),
     );
@@ -34,7 +37,7 @@ export function KpiTable({ summary }: { summary: DashboardSummary }) {
           <button type="button" className="button" onClick={exportCsv}>Download CSV</button>
         </div>
       </div>
-      <p className="subtlest">This period: {labels.current}. Previous period: {labels.previous}. Months are calendar months in UTC.</p>
+      <p className="subtlest">This period: {labels.current}. Previous period: {labels.previous}. Months are calendar months in UTC.{note === undefined ? '' : ` ${note}`}</p>
       <TableScroll labelledBy={'kpi-heading'}>
         <table className="data kpis">
           <thead>

@@ -8,7 +8,7 @@ type Measure = 'incidents' | 'rootCauses' | 'types';
 const MEASURES: Record<Measure, string> = { incidents: 'Incidents by root-cause category', rootCauses: 'Root causes by category', types: 'Incidents by type' };
 
 /** R18 recurrence trends over the last 12 months, by month or by quarter. */
-export function Trends({ summary }: { summary: DashboardSummary }) {
+export function Trends({ summary }: { summary: Pick<DashboardSummary, 'trends'> }) {
   const [granularity, setGranularity] = useState<Granularity>('month');
   const [measure, setMeasure] = useState<Measure>('incidents');
   const trend = summary.trends[granularity];

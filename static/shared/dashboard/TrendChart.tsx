@@ -1,4 +1,4 @@
-import { TableScroll } from '../../shared/components';
+import { TableScroll } from '../components';
 import { useId, useState } from 'react';
 import type { TrendBucket, TrendSeries } from '../../../src/domain/dashboard';
 

@@ -1,4 +1,4 @@
-import { useDates } from '../../shared/environment';
+import { useDates } from '../environment';
 
 /**
  * The dashboard's days, in the user's locale from the Forge context: calendar days as they are,
