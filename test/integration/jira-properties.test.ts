@@ -2,6 +2,7 @@ import { jiraRequest } from '../../sandbox/jira-as';
 import { PERSONAS } from '../../sandbox/jira';
 import { addCalendarDays, dayOf } from '../../src/domain/actions';
 import { ENTITY } from '../../src/platform/store';
+import { judgeProjectEffectiveness } from '../../src/services/actions-effectiveness';
 import { runDailyJob } from '../../src/services/daily-job';
 import { forgetRegisteredProjects } from '../../src/services/daily-job-registry';
 import { createAppHarness, type AppHarness } from '../support/app-harness';
@@ -147,6 +148,27 @@ describe('action issues and the incident counts follow every kind of write', () 
     await job(new Date(later.getTime() + 86_400_000));
     expect(propertyWrites()).toEqual([]);
     expect(actionKeys).toHaveLength(2);
+  });
+});
+
+describe('the remaining kinds of write', () => {
+  test('removing a draft action lowers the open count', async () => {
+    const view = await app.data('rita', 'addActions', { issueKey: 'SEC-30', actions: [{ rootCauseId: 'r1', summary: 'Maybe later', description: '', ownerAccountId: owen, targetDate: addCalendarDays(TODAY, 3) }] });
+    expect(await property('SEC-30')).toMatchObject({ openActions: 1 });
+    const draft = view.rootCauses.flatMap((entry) => entry.actions).find((action) => action.summary === 'Maybe later');
+    await app.data('rita', 'removeAction', { issueKey: 'SEC-30', actionId: draft?.id ?? '', baseVersion: draft?.version ?? 0 });
+    expect(await property('SEC-30')).toMatchObject({ openActions: 0 });
+  });
+
+  test('the effectiveness judgement reaches the action issue', async () => {
+    const actions = (await app.data('mark', 'getDecisions', { issueKey: 'SEC-32' })).rootCauses.flatMap((entry) => entry.actions);
+    const done = actions.find((action) => action.status === 'done');
+    expect(await property(done?.jira?.issueKey ?? '', 'lessonsLearnedAction')).toMatchObject({ effectiveness: 'pending' });
+    await app.sandbox.runtime.invoke({ moduleKey: 'daily-job-trigger' }, () => judgeProjectEffectiveness('SEC', new Date(Date.now() + 400 * 86_400_000)));
+    const judged = (await app.data('mark', 'getDecisions', { issueKey: 'SEC-32' })).rootCauses.flatMap((entry) => entry.actions).find((action) => action.id === done?.id);
+    expect(judged?.effectiveness?.verdict).toMatch(/^(effective|not-effective)$/);
+    expect(await property(done?.jira?.issueKey ?? '', 'lessonsLearnedAction')).toMatchObject({ effectiveness: judged?.effectiveness?.verdict });
+    expect(await jql(`llIncidentKey = "SEC-32" AND llEffectiveness = "${judged?.effectiveness?.verdict ?? ''}"`)).toEqual([done?.jira?.issueKey]);
   });
 });
 
