@@ -318,9 +318,9 @@ export function createServer(web: SandboxWeb): express.Express {
           <form method="post" action="/browse/${issue.key}/transition"><div class="transitions">${transitionButtons}</div></form>
           <h2>Details</h2>
           <dl>${details.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
-          <details class="glance" open>
+          <details class="glance">
             <summary><img src="/forge/icons/lessons-learned.svg" alt="">Lessons learned</summary>
-            ${forgeFrame(MODULES['jira:issueGlance'].resource, glanceContext, 'Lessons learned glance', 'glance')}
+            ${forgeFrame(MODULES['jira:issueGlance'].resource, glanceContext, 'Lessons learned glance', 'glance', true)}
           </details>
         </aside>
       </div>`));

@@ -102,6 +102,15 @@
       .then(function (value) { reply(true, value); }, function (error) { reply(false, { message: (error && error.message) || String(error) }); });
   });
 
+  // An issue glance's content loads when the glance is opened, as in Jira.
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || !details.querySelectorAll) return;
+    details.querySelectorAll('iframe[data-lazy-src]').forEach(function (frame) {
+      if (!frame.getAttribute('src')) frame.setAttribute('src', frame.getAttribute('data-lazy-src'));
+    });
+  }, true);
+
   // Theme switch: Jira tells the frames, which re-apply their design tokens.
   window.sandboxSetTheme = function (colorMode) {
     document.documentElement.setAttribute('data-color-mode', colorMode);

@@ -67,7 +67,14 @@ export function page(chrome: Chrome, body: RawHtml): string {
 </html>`.value;
 }
 
-/** A Custom UI iframe as Jira embeds it: the resource's index.html, with the module's context. */
-export function forgeFrame(resource: string, context: FrameContext, title: string, className = ''): RawHtml {
-  return html`<iframe class="forge-frame ${className}" title="${title}" src="/forge/${resource}/index.html" data-forge-context="${JSON.stringify(context)}"></iframe>`;
+/**
+ * A Custom UI iframe as Jira embeds it: the resource's index.html, with the module's context.
+ * `lazy`: loaded only when its <details> opens, as Jira loads an issue glance's content only
+ * when the glance is opened (see bridge-host.js).
+ */
+export function forgeFrame(resource: string, context: FrameContext, title: string, className = '', lazy = false): RawHtml {
+  const src = `/forge/${resource}/index.html`;
+  return lazy
+    ? html`<iframe class="forge-frame ${className}" title="${title}" data-lazy-src="${src}" data-forge-context="${JSON.stringify(context)}"></iframe>`
+    : html`<iframe class="forge-frame ${className}" title="${title}" src="${src}" data-forge-context="${JSON.stringify(context)}"></iframe>`;
 }

@@ -64,6 +64,9 @@ describe('issue glance', () => {
 
     for (const colorMode of ['light', 'dark'] as const) {
       const { context, page, invokes, errors } = await open('rita', `/browse/${awaiting.key}`, colorMode);
+      // As in Jira, the glance's content loads when the glance is opened.
+      expect(invokes).not.toContain('getIssueGlance');
+      await page.locator('details.glance summary').click();
       const glance = page.frameLocator('iframe[title="Lessons learned glance"]').getByTestId('glance');
       await check.text(glance, 'Review: awaiting approval · ');
       expect(invokes.filter((key) => key === 'getIssueGlance')).toHaveLength(1);
@@ -73,6 +76,7 @@ describe('issue glance', () => {
     }
 
     const { context, page } = await open('rita', `/browse/${late.key}`, 'dark');
+    await page.locator('details.glance summary').click();
     const count = late.property.overdueActions;
     // The live glance and the JQL mirror agree.
     await check.text(page.frameLocator('iframe[title="Lessons learned glance"]').getByTestId('glance'), `${count} action${count === 1 ? '' : 's'} overdue`);
