@@ -93,6 +93,18 @@ test('starting a review replaces the registration in the same transaction: the i
   expect(liveRollups(app, 'SEC')).toEqual(maintained);
 });
 
+test('a review started while the backfill registers the same project: every incident counted once', async () => {
+  const opsTotal = (await jiraRequest<{ count: number }>(app.sandbox.jira, { kind: 'app' }, 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = OPS AND issuetype = Incident' })).body.count;
+  const walk = async () => {
+    let view = await app.data('alice', 'runBackfill', { projectKey: 'OPS' });
+    while (view.progress?.status === 'running') view = await app.data('alice', 'runBackfill', { projectKey: 'OPS' });
+  };
+  await Promise.all([walk(), app.data('rita', 'startReview', { issueKey: 'OPS-2' }), app.data('rita', 'startReview', { issueKey: 'OPS-4' }), app.data('rita', 'startReview', { issueKey: 'OPS-6' })]);
+  const counted = Object.entries(liveRollups(app, 'OPS')).reduce((sum, [period, counters]) => sum + (period === 'open' ? 0 : (counters.incidents ?? 0)), 0);
+  expect(counted).toBe(opsTotal);
+  expect(liveRollups(app, 'OPS')).toEqual(foldedFromRecords(app, 'OPS'));
+});
+
 test('registered incidents count in the KPIs: severities come from the project\'s priority mapping, type unknown', async () => {
   const summary = await app.data('mark', 'getDashboardSummary', { projectKey: 'SEC' });
   const yearly = summary.kpis.year.find((kpi) => kpi.id === 'incidents');
