@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '../api/errors';
 import { ACTION_PROPERTY_KEY, OPEN_STATUSES, dayOf } from '../domain/actions';
 import { REVIEW_PROPERTY_KEY, actionPropertyValue, canonicalJson, reviewPropertyValue } from '../domain/jira-properties';
 import { setIssueProperty } from '../platform/jira/issue-properties';
@@ -92,7 +93,15 @@ export async function syncIncidentProperties(incidentIssueId: string, now: Date 
       unchanged += 1;
       continue;
     }
-    await setIssueProperty(jira, target.issueId, target.propertyKey, target.value);
+    // An issue deleted in Jira has nowhere to carry the value: nothing to write, nothing to retry.
+    const gone = await setIssueProperty(jira, target.issueId, target.propertyKey, target.value).then(
+      () => false,
+      (error: unknown) => {
+        if (error instanceof AppError && error.code === 'NOT_FOUND') return true;
+        throw error;
+      },
+    );
+    if (gone) continue;
     const record: HashRecord = { issueId: target.issueId, hash, writtenAt: Date.now() };
     written.push({ entity: ENTITY.propertyHash, key, value: record });
   }

@@ -193,3 +193,22 @@ describe('repair path', () => {
     expect(markers()).toBe(0);
   });
 });
+
+test('an incident deleted in Jira leaves no marker behind for the daily job to retry forever', async () => {
+  const review = await reviewWithDecisions(app, 'SEC-34');
+  expect((await jiraRequest(app.sandbox.jira, alice, 'DELETE', '/rest/api/3/issue/SEC-34')).status).toBe(204);
+  await app.sandbox.settled();
+  // A change is still to be mirrored (its marker is there, and Jira never got the value).
+  const { syncIncidentProperties, syncMarkerWrite } = await import('../../src/services/property-sync');
+  const { transact } = await import('../../src/platform/store');
+  app.sandbox.db.prepare('DELETE FROM kvs_entities WHERE entity_name = ? AND key = ?').run(ENTITY.propertyHash, `property-hash-lessonsLearned-${review.incident.issueId}`);
+  const before = markers();
+  await app.sandbox.runtime.invoke({ moduleKey: 'daily-job-trigger' }, () => transact([syncMarkerWrite(review.incident)]));
+  expect(markers()).toBe(before + 1);
+  app.sandbox.runtime.calls.reset();
+  const outcome = await app.sandbox.runtime.invoke({ moduleKey: 'daily-job-trigger' }, () => syncIncidentProperties(review.incident.issueId));
+  // Jira answered 404 to the write: nothing written, and the marker is gone.
+  expect(propertyWrites()).toEqual(['PUT /rest/api/3/issue/{id}/properties/lessonsLearned']);
+  expect(outcome.written).toBe(0);
+  expect(markers()).toBe(before);
+});
