@@ -99,7 +99,7 @@ function hostFor(fetchResult: unknown) {
   };
   const sandboxGlobals = {
     window,
-    document: { querySelectorAll: () => [frame], getElementById: () => null, querySelector: () => null, documentElement: { setAttribute: () => undefined } },
+    document: { querySelectorAll: () => [frame], getElementById: () => null, querySelector: () => null, addEventListener: () => undefined, documentElement: { setAttribute: () => undefined } },
     fetch: () => Promise.resolve({ ok: true, json: () => Promise.resolve(fetchResult) }),
     CSS: { escape: (s: string) => s },
     setTimeout,
