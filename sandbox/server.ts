@@ -320,7 +320,7 @@ export function createServer(web: SandboxWeb): express.Express {
           <dl>${details.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
           <details class="glance">
             <summary><img src="/forge/icons/lessons-learned.svg" alt="">Lessons learned</summary>
-            ${forgeFrame(MODULES['jira:issueGlance'].resource, glanceContext, 'Lessons learned glance', 'glance', true)}
+            ${forgeFrame(MODULES['jira:issueGlance'].resource, glanceContext, 'Issue glance: Lessons learned', 'glance', true)}
           </details>
         </aside>
       </div>`));

@@ -67,7 +67,7 @@ describe('issue glance', () => {
       // As in Jira, the glance's content loads when the glance is opened.
       expect(invokes).not.toContain('getIssueGlance');
       await page.locator('details.glance summary').click();
-      const glance = page.frameLocator('iframe[title="Lessons learned glance"]').getByTestId('glance');
+      const glance = page.frameLocator('iframe[title="Issue glance: Lessons learned"]').getByTestId('glance');
       await check.text(glance, 'Review: awaiting approval · ');
       expect(invokes.filter((key) => key === 'getIssueGlance')).toHaveLength(1);
       await screenshot(page, `glance-awaiting-${colorMode}`);
@@ -79,7 +79,7 @@ describe('issue glance', () => {
     await page.locator('details.glance summary').click();
     const count = late.property.overdueActions;
     // The live glance and the JQL mirror agree.
-    await check.text(page.frameLocator('iframe[title="Lessons learned glance"]').getByTestId('glance'), `${count} action${count === 1 ? '' : 's'} overdue`);
+    await check.text(page.frameLocator('iframe[title="Issue glance: Lessons learned"]').getByTestId('glance'), `${count} action${count === 1 ? '' : 's'} overdue`);
     await screenshot(page, 'glance-overdue-dark');
     await context.close();
   });

@@ -3,6 +3,7 @@ import type { BackfillView } from '../../../src/api/jira-native';
 import type { BackfillProgress } from '../../../src/domain/backfill';
 import { call, CallError } from '../../shared/client';
 import { ErrorMessage, Loading } from '../../shared/components';
+import { useDates } from '../../shared/environment';
 import { useRemote } from '../../shared/use-remote';
 import { Section } from './form';
 
@@ -12,7 +13,6 @@ import { Section } from './form';
  * progress is saved after every page, so pausing, closing the page or a Jira rate limit only
  * stops the walk — Resume continues where it stopped, and running it again counts nothing twice.
  */
-const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function summary(progress: BackfillProgress): string {
@@ -24,6 +24,7 @@ export function BackfillSection({ projectKey }: { projectKey: string }) {
   const [remote, reload, replace] = useRemote<BackfillView>(load);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
+  const { instant } = useDates();
   const stop = useRef(false);
   const pauseRequested = useCallback(() => stop.current, []);
   useEffect(() => () => { stop.current = true; }, []);
@@ -63,7 +64,7 @@ export function BackfillSection({ projectKey }: { projectKey: string }) {
             : running
               ? `Working… page ${progress.pages} done: ${summary(progress)}.`
               : progress.status === 'done'
-                ? `Done ${when(progress.finishedAt ?? progress.startedAt)}: ${summary(progress)}.`
+                ? `Done ${instant(progress.finishedAt ?? progress.startedAt)}: ${summary(progress)}.`
                 : `Paused after page ${progress.pages}: ${summary(progress)}.`}
         </p>
         {running ? <progress className="backfill-progress" aria-label="Finding existing incidents" /> : null}
