@@ -91,6 +91,8 @@ describe('backfill of existing incidents', () => {
     const frame = page.frameLocator('iframe[title="Lessons learned settings"]');
     const section = frame.locator('section#backfill');
     const status = section.getByTestId('backfill-status');
+    // The section asks for its progress when it scrolls into view.
+    await section.scrollIntoViewIfNeeded();
     await check.text(status, 'Not run yet.');
     // Jira answers slowly and rate-limits once: the walk still finishes, and the page shows where it is.
     env.running.sandbox.runtime.faults.configure({ jira: { latencyMs: 600, sequence: ['pass', 'pass', 'rate-limit'], retryAfterSeconds: 1 } });
@@ -113,6 +115,7 @@ describe('backfill of existing incidents', () => {
     // Run again (dark): nothing new is registered.
     const dark = await open('alice', '/projects/SEC/settings/lessons-learned', 'dark');
     const again = dark.page.frameLocator('iframe[title="Lessons learned settings"]').locator('section#backfill');
+    await again.scrollIntoViewIfNeeded();
     await again.getByRole('button', { name: 'Run again' }).click();
     await check.text(again.getByTestId('backfill-status'), `Done `);
     await check.text(again.getByTestId('backfill-status'), '0 registered · 60 already counted');

@@ -19,7 +19,32 @@ function summary(progress: BackfillProgress): string {
   return `${plural(progress.checked, 'incident')} checked · ${progress.registered} registered · ${progress.known} already counted`;
 }
 
+/**
+ * The section asks for its progress only once it scrolls into view: most visits to the settings
+ * page never reach it, and an extra call at page load would compete with the settings' own.
+ */
 export function BackfillSection({ projectKey }: { projectKey: string }) {
+  const anchor = useRef<HTMLDivElement>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const element = anchor.current;
+    if (element === null || seen) return;
+    const observer = new IntersectionObserver((entries) => { if (entries.some((entry) => entry.isIntersecting)) setSeen(true); });
+    observer.observe(element);
+    return () => { observer.disconnect(); };
+  }, [seen]);
+  return (
+    <Section
+      id="backfill"
+      title="Existing incidents"
+      description="Counts the project's incidents from before the app in trends and review coverage, until they are reviewed: found with Jira search (the incident issue types above), severity from the priority mapping, type unknown. Safe to pause, resume or run again — nothing is counted twice."
+    >
+      <div ref={anchor}>{seen ? <BackfillBody projectKey={projectKey} /> : <Loading label="Loading the backfill progress" />}</div>
+    </Section>
+  );
+}
+
+function BackfillBody({ projectKey }: { projectKey: string }) {
   const load = useCallback(() => call('getBackfill', { projectKey }), [projectKey]);
   const [remote, reload, replace] = useRemote<BackfillView>(load);
   const [running, setRunning] = useState(false);
@@ -88,13 +113,5 @@ export function BackfillSection({ projectKey }: { projectKey: string }) {
     );
   };
 
-  return (
-    <Section
-      id="backfill"
-      title="Existing incidents"
-      description="Counts the project's incidents from before the app in trends and review coverage, until they are reviewed: found with Jira search (the incident issue types above), severity from the priority mapping, type unknown. Safe to pause, resume or run again — nothing is counted twice."
-    >
-      {body()}
-    </Section>
-  );
+  return body();
 }
