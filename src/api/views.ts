@@ -1,18 +1,7 @@
 /** View models: what each screen receives from one resolver call. Shared by src/ and static/. */
-import type { AuditEvent, AvailableTransition, BlamelessWarning, Review, RootCauseTaxonomy } from '../domain/review';
+import type { AuditEvent, AvailableTransition, BlamelessWarning, IssueSummary, Review, RootCauseTaxonomy } from '../domain/review';
 
-export interface IssueSummary {
-  id: string;
-  key: string;
-  summary: string;
-  status: string;
-  issueType: string;
-  projectKey: string;
-  projectName: string;
-  priority: string | null;
-  created: string;
-  resolved: string | null;
-}
+export type { IssueSummary } from '../domain/review';
 
 /** The whole lessons-learned panel in one invoke. */
 export interface PanelView {

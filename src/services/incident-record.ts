@@ -1,5 +1,6 @@
 import { AppError } from '../api/errors';
 import { projectSettingsSchema, DEFAULT_PROJECT_SETTINGS, fullTaxonomy } from '../domain/settings';
+import { issueSummaryOf } from './issue-summary';
 import { accountIdsOf, type AuditEntry, type IncidentIssueFacts, type IncidentRecord, type ReportAttachment } from '../domain/report';
 import { SECTION_LABELS, parseReview, type AuditEvent, type Review } from '../domain/review';
 import type { ProcedureHead } from '../domain/procedure';
@@ -44,21 +45,7 @@ export const reportRecordKey = (issueId: string, sha256: string): string => `rep
 const AUDIT_EXTRACT = 20;
 
 function issueFacts(issue: IncidentIssue): IncidentIssueFacts {
-  const { fields } = issue;
-  return {
-    id: issue.id,
-    key: issue.key,
-    summary: fields.summary,
-    status: fields.status.name,
-    issueType: fields.issuetype.name,
-    projectKey: fields.project.key,
-    projectName: fields.project.name,
-    priority: fields.priority?.name ?? null,
-    created: fields.created,
-    resolved: fields.resolutiondate ?? null,
-    assignee: fields.assignee?.displayName ?? null,
-    reporter: fields.reporter?.displayName ?? null,
-  };
+  return { ...issueSummaryOf(issue), assignee: issue.fields.assignee?.displayName ?? null, reporter: issue.fields.reporter?.displayName ?? null };
 }
 
 function parseStoredReview(record: ReviewRecord | undefined): Review | null {

@@ -1,5 +1,5 @@
 import { AppError } from '../api/errors';
-import type { HistoryPage, IssueSummary, PanelView, SaveSectionResult, TransitionResult } from '../api/views';
+import type { HistoryPage, PanelView, SaveSectionResult, TransitionResult } from '../api/views';
 import {
   applySectionUpdate,
   availableTransitions,
@@ -14,6 +14,7 @@ import {
   type SectionName,
 } from '../domain/review';
 import { getIncidentIssue, type IncidentIssue } from '../platform/jira/issues';
+import { issueSummaryOf } from './issue-summary';
 import { JiraTransport } from '../platform/jira/transport';
 import { getDisplayName } from '../platform/jira/users';
 import { activeFishboneCategories, activeTaxonomy, isIncidentType, type ProjectSettings } from '../domain/settings/project-settings';
@@ -35,22 +36,6 @@ const taxonomyFor = async (projectKey: string): Promise<RootCauseTaxonomy> => ac
 
 const asUser = () => new JiraTransport('user');
 
-function toSummary(issue: IncidentIssue): IssueSummary {
-  const { fields } = issue;
-  return {
-    id: issue.id,
-    key: issue.key,
-    summary: fields.summary,
-    status: fields.status.name,
-    issueType: fields.issuetype.name,
-    projectKey: fields.project.key,
-    projectName: fields.project.name,
-    priority: fields.priority?.name ?? null,
-    created: fields.created,
-    resolved: fields.resolutiondate ?? null,
-  };
-}
-
 /** People named on the issue, so the blameless hints can spot them in root-cause texts. */
 function knownPeople(issue: IncidentIssue): string[] {
   return [issue.fields.assignee?.displayName, issue.fields.reporter?.displayName].filter((name): name is string => name !== undefined);
@@ -59,7 +44,7 @@ function knownPeople(issue: IncidentIssue): string[] {
 function panelView(issue: IncidentIssue, review: Review | null, grant: Grant, actor: string, settings: ProjectSettings, offered?: AvailableTransition[]): PanelView {
   const canEdit = grant.permissions.has('EDIT_ISSUES');
   return {
-    issue: toSummary(issue),
+    issue: issueSummaryOf(issue),
     review,
     canEdit,
     isIncident: isIncidentType(settings, issue.fields.issuetype.name),

@@ -8,21 +8,12 @@ import type { Action } from '../actions/action';
 import type { ShareRecord } from '../communication/share';
 import type { ProcedureHead } from '../procedure/procedure';
 import type { AuditChange } from '../review/audit-diff';
+import type { IssueSummary } from '../review/issue-summary';
 import type { Review } from '../review/review';
 import type { RootCauseTaxonomy } from '../review/root-causes';
 import type { Risk, RiskLink } from '../risks/risk';
 
-export interface IncidentIssueFacts {
-  id: string;
-  key: string;
-  summary: string;
-  status: string;
-  issueType: string;
-  projectKey: string;
-  projectName: string;
-  priority: string | null;
-  created: string;
-  resolved: string | null;
+export interface IncidentIssueFacts extends IssueSummary {
   assignee: string | null;
   reporter: string | null;
 }

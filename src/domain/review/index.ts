@@ -23,3 +23,4 @@ export * from './storage-limit';
 export * from './prefill';
 export * from './blameless';
 export { validate } from './validation';
+export type { IssueSummary } from './issue-summary';
