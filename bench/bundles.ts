@@ -10,7 +10,7 @@ export interface BundleSize {
 
 /** Every built Custom UI app's JavaScript and CSS, raw and gzipped (what the browser downloads). */
 export function bundleSizes(root: string): BundleSize[] {
-  return ['panel', 'dashboard', 'settings'].map((app) => {
+  return ['panel', 'dashboard', 'settings', 'global', 'glance'].map((app) => {
     const assets = path.join(root, 'static', app, 'build', 'assets');
     let rawBytes = 0;
     let gzipBytes = 0;

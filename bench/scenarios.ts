@@ -110,6 +110,24 @@ export const evidencePack: Scenario = {
     }),
 };
 
+/** The incident's glance line ("Review: awaiting approval · 2 actions overdue"), loaded when opened. */
+export const issueGlance: Scenario = {
+  name: 'issue glance',
+  prepare: () => Promise.resolve((invoke) => invoke('rita', 'getIssueGlance', { issueKey: 'SEC-1' }, { type: 'jira:issueGlance' }).then(() => undefined)),
+};
+
+/** The all-projects page: KPIs, trends and overdue counts over every incident project the user can browse. */
+export const globalSummary: Scenario = {
+  name: 'global page summary',
+  prepare: () => Promise.resolve((invoke) => invoke('mark', 'getGlobalSummary', {}, { type: 'jira:globalPage' }).then(() => undefined)),
+};
+
+/** Settings → Existing incidents: one page of the backfill (50 issues by JQL, registered in the rollups). */
+export const backfillPage: Scenario = {
+  name: 'backfill page',
+  prepare: () => Promise.resolve((invoke) => invoke('alice', 'runBackfill', { projectKey: 'SEC' }, { type: 'jira:projectSettingsPage' }).then(() => undefined)),
+};
+
 /** The scheduled job as Forge runs it: as the app, no invoke from a browser. */
 export const dailyJob: Scenario = {
   name: 'daily job',
