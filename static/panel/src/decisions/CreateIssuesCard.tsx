@@ -11,13 +11,18 @@ import { useChange } from './useChange';
 
 const complete = (report: Pick<CreationReport, 'failed' | 'unconfirmed'>): boolean => report.failed.length === 0 && report.unconfirmed.length === 0;
 
+/** Jira's refusals name people by account id ("User '712020:…' cannot be assigned issues"): show the owner's name instead. */
+const withNames = (message: string, accountIds: readonly string[], nameOf: (accountId: string) => string): string =>
+  [...new Set(accountIds)].reduce((text, accountId) => text.replaceAll(accountId, nameOf(accountId)), message);
+
 /** R10: the draft actions become linked Jira issues, once the decisions are approved; the server's report says what happened. */
 export function CreateIssuesCard({ view }: { view: DecisionsView }) {
   const time = useTimeSettings();
   const change = useChange();
   const [report, setReport] = useState<CreationReport | null>(null);
   const last = view.lastCreation;
-  const nameOf = useUserNames(last ? [last.by] : []);
+  const owners = view.rootCauses.flatMap((entry) => entry.actions.map((action) => action.ownerAccountId));
+  const nameOf = useUserNames(last ? [last.by, ...owners] : owners);
   const { actionTarget, draftCount } = view;
   const total = view.rootCauses.reduce((sum, entry) => sum + entry.actions.length, 0);
   if (total === 0 && last === null) return null;
@@ -46,7 +51,7 @@ export function CreateIssuesCard({ view }: { view: DecisionsView }) {
         <div className={`section-message ${complete(shown) ? 'info' : 'warning'}`} role="status" aria-live="polite">
           <div>
             <strong>{complete(shown) ? (report ? 'Issues created' : 'Last “Create issues”') : 'Not finished'}</strong>
-            <p>{shown.message}</p>
+            <p>{withNames(shown.message, owners, nameOf)}</p>
             {last && !report ? (
               <p className="subtlest">
                 By {nameOf(last.by)}, <time dateTime={last.at}>{formatInstant(last.at, time)}</time>
