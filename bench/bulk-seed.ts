@@ -1,4 +1,5 @@
 import { DEFAULT_FISHBONE_CATEGORIES, buildAuditEvent, createReview, parseReview, type Review } from '../src/domain/review';
+import { registerProject } from '../src/services/daily-job-registry';
 import { writeReview } from '../src/services/review-records';
 import { PERSONAS, STAFF, seedBulkIncidents } from '../sandbox/jira';
 import type { Sandbox } from '../sandbox/sandbox';
@@ -82,5 +83,8 @@ export async function bulkSeed(sandbox: Sandbox, incidents: number): Promise<{ i
     });
     page = body.nextPageToken;
   } while (page !== undefined);
+  // startReview registers the project for the daily job and the all-projects page; writing the
+  // reviews directly skipped it, so register it as the first review would have.
+  await sandbox.runtime.invoke({ moduleKey: 'bench-seed' }, () => registerProject('SEC'));
   return { incidents: rows.n - existing + 60, reviews: Math.round((reviews * 3) / 4) };
 }
