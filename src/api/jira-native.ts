@@ -18,7 +18,21 @@ export const jiraNativeInputs = {
   runBackfill: z.strictObject({ projectKey: projectKeySchema, restart: z.boolean({ error: 'restart must be true or false' }).default(false) }),
   /** The all-projects page: no input, every project is checked against the caller's Browse permission. */
   getGlobalSummary: z.strictObject({}),
+  /** The all-projects evidence pack: which projects the caller manages evidence for (no input). */
+  listEvidencePackProjects: z.strictObject({}),
 };
+
+export interface EvidencePackProject {
+  projectKey: string;
+  name: string;
+}
+
+export interface EvidencePackProjects {
+  /** Browsable incident projects where the caller is an approver or project admin, by key. */
+  projects: EvidencePackProject[];
+  /** Browsable incident projects the caller does not manage: counted so the page can say why, never named. */
+  notManaged: number;
+}
 
 export interface GlobalProjectRow {
   projectKey: string;
@@ -78,4 +92,5 @@ export interface JiraNativeOutputs {
   getBackfill: BackfillView;
   runBackfill: BackfillView;
   getGlobalSummary: GlobalSummary;
+  listEvidencePackProjects: EvidencePackProjects;
 }

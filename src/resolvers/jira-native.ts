@@ -1,4 +1,5 @@
 import { loadBackfill, runBackfillPage } from '../services/backfill';
+import { listEvidencePackProjects } from '../services/global-evidence';
 import { loadGlobalSummary } from '../services/global-overview';
 import { loadIssueGlance } from '../services/issue-glance';
 import { defineResolver } from './define';
@@ -28,5 +29,12 @@ export const jiraNativeResolvers = {
     access: () => ({ target: { site: true }, need: 'read' }),
     readOnly: true,
     handle: () => loadGlobalSummary(),
+  }),
+  listEvidencePackProjects: defineResolver({
+    key: 'listEvidencePackProjects',
+    // Site-wide like the summary: the service filters by Browse (as the caller), then by the evidence-manager rule.
+    access: () => ({ target: { site: true }, need: 'read' }),
+    readOnly: true,
+    handle: (_input, caller) => listEvidencePackProjects(caller.accountId),
   }),
 };

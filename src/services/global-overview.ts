@@ -39,13 +39,16 @@ interface ProjectFigures {
   overdueMore: boolean;
 }
 
-async function visibleIncidentProjects(): Promise<{ key: string; name: string }[]> {
+export const NO_VISIBLE_PROJECT = 'No project you can browse has lessons-learned data yet. Ask a Jira admin for access to your incident projects if you need it.';
+
+/** The incident projects (with app data) the caller may browse — also the evidence pack's starting list (global-evidence). */
+export async function visibleIncidentProjects(): Promise<{ id: string; key: string; name: string }[]> {
   const registry = await readRegistry();
   const keys = registry?.document.projects ?? [];
   if (keys.length === 0) return [];
   const projects = await projectsByKeys(new JiraTransport('app'), keys);
   const browsable = await projectsWithPermission(new JiraTransport('user'), projects.map((project) => project.id), 'BROWSE_PROJECTS');
-  return projects.filter((project) => browsable.has(project.id)).map(({ key, name }) => ({ key, name })).sort((a, b) => a.key.localeCompare(b.key));
+  return projects.filter((project) => browsable.has(project.id)).map(({ id, key, name }) => ({ id, key, name })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 async function projectFigures(project: { key: string; name: string }, window: readonly string[], today: string): Promise<ProjectFigures> {
@@ -106,7 +109,7 @@ function mergedTaxonomy(settings: readonly ProjectSettings[]): RootCauseTaxonomy
 
 export async function loadGlobalSummary(now = new Date()): Promise<GlobalSummary> {
   const projects = await visibleIncidentProjects();
-  if (projects.length === 0) throw new AppError('FORBIDDEN', 'No project you can browse has lessons-learned data yet. Ask a Jira admin for access to your incident projects if you need it.');
+  if (projects.length === 0) throw new AppError('FORBIDDEN', NO_VISIBLE_PROJECT);
   const today = dayOf(now);
   const window = lastMonths(today, WINDOW_MONTHS);
   const figures = await Promise.all(projects.map((project) => projectFigures(project, window, today)));

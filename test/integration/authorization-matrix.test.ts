@@ -79,6 +79,8 @@ const MATRIX: Partial<Record<string, { payload: Record<string, unknown>; expect:
   runBackfill: { payload: project, expect: ADMIN },
   /** Site-wide: anyone who can browse a project with app data (SEC); the outsider browses none of them. */
   getGlobalSummary: { payload: {}, expect: READ },
+  /** Site-wide like the summary; it names only projects the caller browses and manages evidence for (global-evidence test). */
+  listEvidencePackProjects: { payload: {}, expect: READ },
 };
 
 let app: AppHarness;

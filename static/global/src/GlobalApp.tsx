@@ -9,6 +9,7 @@ import { getModuleContext } from '../../shared/context';
 import { EnvironmentContext, environmentOf, type ModuleEnvironment } from '../../shared/environment';
 import { useRemote } from '../../shared/use-remote';
 import { UserDirectoryProvider } from '../../shared/user-directory';
+import { GlobalEvidencePack } from './GlobalEvidencePack';
 import { OverdueAcrossProjects } from './OverdueAcrossProjects';
 import { ProjectsTable } from './ProjectsTable';
 
@@ -40,6 +41,8 @@ const SECTIONS: readonly PageSection[] = [
     ),
   },
   { id: 'trends', render: (summary) => <Trends summary={summary} /> },
+  // Loads its own project list (approver checks) so the figures above never wait for it.
+  { id: 'evidence', render: (summary) => <GlobalEvidencePack today={summary.today} /> },
 ];
 
 export function GlobalApp() {

@@ -1,6 +1,6 @@
-import type { EvidenceList } from '../../../../src/api/evidence';
-import { emptyEvidenceRecords, mergeEvidenceRecords, type EvidenceOverview, type EvidencePeriod, type EvidenceRecords } from '../../../../src/domain/evidence';
-import { call } from '../../../shared/client';
+import type { EvidenceList } from '../../../src/api/evidence';
+import { emptyEvidenceRecords, mergeEvidenceRecords, type EvidenceOverview, type EvidencePeriod, type EvidenceRecords } from '../../../src/domain/evidence';
+import { call } from '../client';
 
 export interface LoadedPack {
   overview: EvidenceOverview;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { STAGE_LABELS } from '../../../../src/domain/review';
-import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, type EvidenceOverview, type EvidenceRecords, type EvidenceSample } from '../../../../src/domain/evidence';
+import { STAGE_LABELS } from '../../../src/domain/review';
+import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, MAX_SEED, type EvidenceOverview, type EvidenceRecords, type EvidenceSample } from '../../../src/domain/evidence';
 
 /** A fresh seed from the browser's cryptographic generator (shown, so the draw can be repeated). */
 function randomSeed(): number {

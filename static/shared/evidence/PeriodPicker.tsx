@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { EvidencePeriod } from '../../../../src/domain/evidence';
+import type { EvidencePeriod } from '../../../src/domain/evidence';
 
 const KINDS: { kind: EvidencePeriod['kind']; label: string }[] = [
   { kind: 'quarter', label: 'Last 3 months' },
