@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { PersonaName } from '../../sandbox/jira';
+import { expectAccessible } from './support/axe';
 import { SCREENSHOT_DIR } from './support/browser';
 import { sandboxAndBrowser } from './support/lifecycle';
 import { actAs } from './support/sandbox-server';
@@ -11,7 +12,7 @@ import { check } from './support/settle';
  * The evidence pack across projects on the all-projects page, in Chromium on the seeded sandbox:
  * Mark (an approver of every seeded incident project) produces the pack of both, each project's
  * own ten questions below a side-by-side table of figures, and exports the combined action log —
- * recorded in each project's audit trail. Rita (a responder) is told why she gets no project.
+ * recorded in each project’s audit trail. Rita (a responder) is told why she gets no project. Both screens pass axe.
  */
 jest.setTimeout(300_000);
 
@@ -58,6 +59,7 @@ test('an approver of two projects produces their pack together and exports one a
       await check.count(pack.locator('table.evidence-summary tbody tr'), 10);
     }
     await shoot(section, `global-evidence-${colorMode}`);
+    await expectAccessible(page, `global-evidence-${colorMode}`);
     if (colorMode === 'light') {
       const before = exportEvents().length;
       const [file] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Corrective actions log of all (CSV)' }).click()]);
@@ -75,11 +77,12 @@ test('an approver of two projects produces their pack together and exports one a
 });
 
 test('a responder who manages no project is told why, and no project is offered', async () => {
-  const { context, frame } = await open('rita', 'light');
+  const { context, page, frame } = await open('rita', 'light');
   const section = frame.locator('section[aria-labelledby="global-evidence-heading"]');
   await section.scrollIntoViewIfNeeded();
   await check.text(section.getByRole('note'), 'You cannot produce the evidence pack for any project');
   await check.count(section.getByRole('checkbox'), 0);
   await shoot(section, 'global-evidence-not-a-manager');
+  await expectAccessible(page, 'global-evidence-not-a-manager');
   await context.close();
 });
