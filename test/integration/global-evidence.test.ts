@@ -48,6 +48,20 @@ afterAll(() => {
   app.sandbox.close();
 });
 
+test('cost: an admin of every project costs one bulk Administer check more than the summary, and no approver lookups', async () => {
+  const calls = app.sandbox.runtime.calls;
+  calls.reset();
+  await packProjects('alice');
+  const jira = calls.calls.filter((call) => call.callClass === 'jira').map((call) => call.operation).sort();
+  expect(jira).toEqual(['GET /rest/api/3/project/search', 'POST /rest/api/3/permissions/check', 'POST /rest/api/3/permissions/check']);
+  expect(calls.calls.filter((call) => call.callClass === 'kvs')).toHaveLength(1);
+  calls.reset();
+  await packProjects('mark');
+  // Not an admin: per project its settings and the approver check (his groups, as the app).
+  expect(calls.calls.filter((call) => call.callClass === 'kvs')).toHaveLength(1 + 2);
+  expect(calls.calls.filter((call) => call.callClass === 'jira').map((call) => call.operation).filter((operation) => operation === 'GET /rest/api/3/user/groups')).toHaveLength(2);
+});
+
 test('alice (admin of both) gets both projects; the pack of both is the union of each project’s pages, each call checked and audited per project', async () => {
   expect(await packProjects('alice')).toEqual({ projects: [{ projectKey: 'OPS', name: 'IT Operations Incidents' }, { projectKey: 'SEC', name: 'Security Incidents' }], notManaged: 0 });
   const sec = await projectRecords('alice', 'SEC');
