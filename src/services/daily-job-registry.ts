@@ -18,9 +18,6 @@ export interface RegistryRecord {
 export const REGISTRY_KEY = 'project-registry';
 const MAX_ATTEMPTS = 5;
 
-/** Projects this function instance already saw registered: a warm instance asks storage once per project. */
-const known = new Set<string>();
-
 export const readRegistry = (): Promise<RegistryRecord | undefined> => getRecord<RegistryRecord>(ENTITY.jobState, REGISTRY_KEY);
 
 /** Adds projects (and optionally marks discovery done), retrying on a concurrent change; no write when nothing changes. */
@@ -30,7 +27,6 @@ export async function addToRegistry(projectKeys: readonly string[], discovery?: 
     const current = record?.document ?? { projects: [], backfilled: false };
     const missing = [...new Set(projectKeys)].filter((key) => !current.projects.includes(key));
     if (missing.length === 0 && (discovery === undefined || (current.backfilled && current.discoveredOn === discovery.day))) {
-      for (const key of current.projects) known.add(key);
       return current.projects;
     }
     const document = {
@@ -41,7 +37,6 @@ export async function addToRegistry(projectKeys: readonly string[], discovery?: 
     const next: RegistryRecord = { version: (record?.version ?? 0) + 1, updatedAt: Date.now(), document };
     try {
       await transact([{ entity: ENTITY.jobState, key: REGISTRY_KEY, value: next, expect: record === undefined ? 'absent' : record.version }]);
-      for (const key of document.projects) known.add(key);
       return document.projects;
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= MAX_ATTEMPTS) throw error;
@@ -51,10 +46,12 @@ export async function addToRegistry(projectKeys: readonly string[], discovery?: 
 
 /**
  * Records that a project has app data. Never fails the caller's use case: a project missed here is
- * found by the job's weekly discovery.
+ * found by the job's weekly discovery. It reads the registry every time (one small read, on rare
+ * writes such as starting a review): a warm Forge instance serves many installations, so an
+ * in-memory "already registered" set keyed by project key would skip site B's SEC because site
+ * A's SEC was registered.
  */
 export async function registerProject(projectKey: string): Promise<void> {
-  if (known.has(projectKey)) return;
   try {
     await addToRegistry([projectKey]);
   } catch (error) {
@@ -69,8 +66,3 @@ export async function discoverProjectsPage(cursor: string | undefined): Promise<
   if (keys.length > 0) await addToRegistry(keys);
   return page.cursor === undefined ? { done: true } : { done: false, cursor: page.cursor };
 }
-
-/** Forget what this instance cached (tests that reset storage). */
-export const forgetRegisteredProjects = (): void => {
-  known.clear();
-};

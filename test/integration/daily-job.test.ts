@@ -3,7 +3,7 @@ import { addCalendarDays, dayOf } from '../../src/domain/actions';
 import { DEFAULT_PROJECT_SETTINGS } from '../../src/domain/settings';
 import { ENTITY } from '../../src/platform/store';
 import { JOB_KEY, readJob, registerRollupRepair, runDailyJob, type DailyJobOutcome } from '../../src/services/daily-job';
-import { forgetRegisteredProjects, readRegistry } from '../../src/services/daily-job-registry';
+import { readRegistry } from '../../src/services/daily-job-registry';
 import { remindActionsPage } from '../../src/services/reminders';
 import { runDaily } from '../../src/scheduled/daily-job';
 import { createAppHarness, type AppHarness } from '../support/app-harness';
@@ -53,7 +53,6 @@ function expectValidNotify(record: NotificationRecord): void {
 
 beforeAll(async () => {
   app = createAppHarness();
-  forgetRegisteredProjects();
   await actionsInIsms(app);
   await incidentWithActions('SEC-21', {
     'Due in two days': addCalendarDays(TODAY, 2),

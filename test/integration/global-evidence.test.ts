@@ -1,6 +1,5 @@
 import type { EvidenceList } from '../../src/api/evidence';
 import { emptyEvidenceRecords, mergeEvidenceRecords, type EvidenceRecords } from '../../src/domain/evidence';
-import { forgetRegisteredProjects } from '../../src/services/daily-job-registry';
 import type { PersonaName } from '../../sandbox/jira';
 import { seedReviews } from '../../sandbox/seed/reviews';
 import { createAppHarness, type AppHarness } from '../support/app-harness';
@@ -39,7 +38,6 @@ async function projectRecords(persona: PersonaName, projectKey: string): Promise
 
 beforeAll(async () => {
   app = createAppHarness();
-  forgetRegisteredProjects();
   await seedReviews(app.sandbox);
   await app.sandbox.settled();
 });

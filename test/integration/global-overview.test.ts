@@ -2,7 +2,6 @@ import { jiraRequest } from '../../sandbox/jira-as';
 import { PERSONAS, type PersonaName } from '../../sandbox/jira';
 import { ROLE_ID } from '../../sandbox/jira/state/catalog';
 import { addCalendarDays, dayOf } from '../../src/domain/actions';
-import { forgetRegisteredProjects } from '../../src/services/daily-job-registry';
 import { createAppHarness, type AppHarness } from '../support/app-harness';
 import { approvedReview, reviewWithDecisions } from './decisions-fixture';
 
@@ -40,7 +39,6 @@ async function hiddenProject(): Promise<void> {
 
 beforeAll(async () => {
   app = createAppHarness();
-  forgetRegisteredProjects();
   await approvedReview(app, 'SEC-40');
   await app.data('rita', 'addActions', {
     issueKey: 'SEC-40',

@@ -4,7 +4,6 @@ import { addCalendarDays, dayOf } from '../../src/domain/actions';
 import { ENTITY } from '../../src/platform/store';
 import { judgeProjectEffectiveness } from '../../src/services/actions-effectiveness';
 import { runDailyJob } from '../../src/services/daily-job';
-import { forgetRegisteredProjects } from '../../src/services/daily-job-registry';
 import { createAppHarness, type AppHarness } from '../support/app-harness';
 import { actionsInIsms, approvedReview, reviewWithDecisions } from './decisions-fixture';
 
@@ -45,7 +44,6 @@ async function moveIssue(issueKey: string, transitionId: '21' | '31'): Promise<v
 
 beforeAll(async () => {
   app = createAppHarness();
-  forgetRegisteredProjects();
   await actionsInIsms(app);
 });
 
