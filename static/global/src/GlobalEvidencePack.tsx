@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../shared/components';
 import { downloadText } from '../../shared/dashboard/csv-download';
 import { loadEvidencePack, type LoadedPack, type PackProgress } from '../../shared/evidence/load-pack';
 import { PackView, asCallError, peopleOf } from '../../shared/evidence/PackView';
+import { PackProgressBar } from '../../shared/evidence/PackProgressBar';
 import { PeriodPicker } from '../../shared/evidence/PeriodPicker';
 import { useRemote } from '../../shared/use-remote';
 import { useUserNames } from '../../shared/user-directory';
@@ -113,14 +114,7 @@ function Producer({ choices, today }: { choices: EvidencePackProjects; today: st
         <button type="button" className="button primary" onClick={produce} disabled={state.kind === 'loading' || keys.length === 0}>
           {state.kind === 'loading' ? 'Producing…' : keys.length === 0 ? 'Choose at least one project' : `Produce the pack of ${keys.length === 1 ? '1 project' : `${String(keys.length)} projects`}`}
         </button>
-        {state.kind === 'loading' ? (
-          <div className="evidence-progress" role="status" aria-live="polite">
-            <progress max={100} value={Math.round(state.progress.fraction * 100)} aria-label="Producing the evidence pack" />
-            <span className="subtlest">
-              {String(Math.round(state.progress.fraction * 100))}% · {state.progress.label}
-            </span>
-          </div>
-        ) : null}
+        {state.kind === 'loading' ? <PackProgressBar progress={state.progress} /> : null}
       </div>
       {state.kind === 'error' ? (
         state.error.body.code === 'FORBIDDEN' ? (

@@ -4,6 +4,7 @@ import type { CallError } from '../../../shared/client';
 import { ErrorMessage } from '../../../shared/components';
 import { loadEvidencePack, type LoadedPack, type PackProgress } from '../../../shared/evidence/load-pack';
 import { PackView, asCallError } from '../../../shared/evidence/PackView';
+import { PackProgressBar } from '../../../shared/evidence/PackProgressBar';
 import { PeriodPicker } from '../../../shared/evidence/PeriodPicker';
 import { Walkthrough } from './Walkthrough';
 
@@ -46,14 +47,7 @@ export function EvidencePackTab({ projectKey, today }: { projectKey: string; tod
           <button type="button" className="button primary" onClick={produce} disabled={state.kind === 'loading'}>
             {state.kind === 'loading' ? 'Producing…' : state.kind === 'ready' ? 'Produce again' : 'Produce evidence pack'}
           </button>
-          {state.kind === 'loading' ? (
-            <div className="evidence-progress" role="status" aria-live="polite">
-              <progress max={100} value={Math.round(state.progress.fraction * 100)} aria-label="Producing the evidence pack" />
-              <span className="subtlest">
-                {String(Math.round(state.progress.fraction * 100))}% · {state.progress.label}
-              </span>
-            </div>
-          ) : null}
+          {state.kind === 'loading' ? <PackProgressBar progress={state.progress} /> : null}
         </div>
         {state.kind === 'error' ? (
           state.error.body.code === 'FORBIDDEN' ? (
