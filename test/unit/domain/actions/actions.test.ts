@@ -7,13 +7,12 @@ import {
   planAction,
   reconcileBulkCreate,
   verifyAction,
-  type Action,
   type LaterIncident,
 } from '../../../../src/domain/actions';
 import { applySectionUpdate, type Review } from '../../../../src/domain/review';
 import { DANA, FOX, INCIDENT, WALTER, phishingReview } from '../review/fixtures';
+import { AT, action } from './fixtures';
 
-const AT = '2025-03-12T09:00:00Z';
 
 function withDecisions(review: Review = phishingReview()): Review {
   const result = applySectionUpdate(
@@ -31,26 +30,6 @@ function withDecisions(review: Review = phishingReview()): Review {
 
 const planContext = (overrides: Partial<Parameters<typeof planAction>[2]> = {}) => ({ id: 'a1', actor: DANA, at: AT, defaultDueDays: 30, riskTreatments: new Map(), existingCount: 0, ...overrides });
 
-const action = (overrides: Partial<Action> = {}): Action => ({
-  id: 'a1',
-  incident: INCIDENT,
-  rootCauseId: 'r1',
-  rootCauseCategory: 'policy-process',
-  kind: 'corrective',
-  summary: 'Introduce call-back verification',
-  description: '',
-  ownerAccountId: FOX,
-  targetDate: '2025-04-11',
-  status: 'todo',
-  origin: 'created',
-  jira: { issueId: '20001', issueKey: 'ISMS-7' },
-  version: 2,
-  createdAt: AT,
-  createdBy: DANA,
-  updatedAt: AT,
-  updatedBy: DANA,
-  ...overrides,
-});
 
 describe('planning actions from decisions', () => {
   it('a corrective-action decision takes corrective actions, due in the project default', () => {

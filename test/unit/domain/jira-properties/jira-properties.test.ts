@@ -1,30 +1,9 @@
-import type { Action } from '../../../../src/domain/actions';
 import { actionPropertyValue, canonicalJson, glanceLabel, reviewPropertyValue } from '../../../../src/domain/jira-properties';
 import type { Review } from '../../../../src/domain/review';
-import { DANA, FOX, INCIDENT, WALTER, phishingReview } from '../review/fixtures';
+import { INCIDENT, WALTER, phishingReview } from '../review/fixtures';
+import { AT, action } from '../actions/fixtures';
 
-const AT = '2025-03-12T09:00:00Z';
 
-const action = (overrides: Partial<Action> = {}): Action => ({
-  id: 'a1',
-  incident: INCIDENT,
-  rootCauseId: 'r1',
-  rootCauseCategory: 'policy-process',
-  kind: 'corrective',
-  summary: 'Introduce call-back verification',
-  description: '',
-  ownerAccountId: FOX,
-  targetDate: '2025-04-11',
-  status: 'todo',
-  origin: 'created',
-  jira: { issueId: '20001', issueKey: 'ISMS-7' },
-  version: 2,
-  createdAt: AT,
-  createdBy: DANA,
-  updatedAt: AT,
-  updatedBy: DANA,
-  ...overrides,
-});
 
 const approved = (): Review => {
   const review = phishingReview('approved');
