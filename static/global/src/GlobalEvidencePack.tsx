@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../shared/components';
 import { downloadText } from '../../shared/dashboard/csv-download';
 import { loadEvidencePack, type LoadedPack, type PackProgress } from '../../shared/evidence/load-pack';
 import { PackView, asCallError, peopleOf } from '../../shared/evidence/PackView';
-import { PackProgressBar } from '../../shared/evidence/PackProgressBar';
+import { PackError, PackProgressBar } from '../../shared/evidence/PackStatus';
 import { PeriodPicker } from '../../shared/evidence/PeriodPicker';
 import { useRemote } from '../../shared/use-remote';
 import { useUserNames } from '../../shared/user-directory';
@@ -116,18 +116,7 @@ function Producer({ choices, today }: { choices: EvidencePackProjects; today: st
         </button>
         {state.kind === 'loading' ? <PackProgressBar progress={state.progress} /> : null}
       </div>
-      {state.kind === 'error' ? (
-        state.error.body.code === 'FORBIDDEN' ? (
-          <div className="section-message warning" role="alert">
-            <div>
-              <strong>You cannot produce the evidence pack of {state.projectKey}</strong>
-              {state.error.message}
-            </div>
-          </div>
-        ) : (
-          <ErrorMessage error={state.error} onRetry={produce} />
-        )
-      ) : null}
+      {state.kind === 'error' ? <PackError error={state.error} refusedTitle={`You cannot produce the evidence pack of ${state.projectKey}`} onRetry={produce} /> : null}
       {state.kind === 'ready' ? <CombinedPack packs={state.packs} /> : null}
     </>
   );

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvidencePeriod } from '../../../../src/domain/evidence';
 import type { CallError } from '../../../shared/client';
-import { ErrorMessage } from '../../../shared/components';
 import { loadEvidencePack, type LoadedPack, type PackProgress } from '../../../shared/evidence/load-pack';
 import { PackView, asCallError } from '../../../shared/evidence/PackView';
-import { PackProgressBar } from '../../../shared/evidence/PackProgressBar';
+import { PackError, PackProgressBar } from '../../../shared/evidence/PackStatus';
 import { PeriodPicker } from '../../../shared/evidence/PeriodPicker';
 import { Walkthrough } from './Walkthrough';
 
@@ -49,18 +48,7 @@ export function EvidencePackTab({ projectKey, today }: { projectKey: string; tod
           </button>
           {state.kind === 'loading' ? <PackProgressBar progress={state.progress} /> : null}
         </div>
-        {state.kind === 'error' ? (
-          state.error.body.code === 'FORBIDDEN' ? (
-            <div className="section-message warning" role="alert">
-              <div>
-                <strong>You cannot produce the evidence pack</strong>
-                {state.error.message}
-              </div>
-            </div>
-          ) : (
-            <ErrorMessage error={state.error} onRetry={produce} />
-          )
-        ) : null}
+        {state.kind === 'error' ? <PackError error={state.error} refusedTitle="You cannot produce the evidence pack" onRetry={produce} /> : null}
         {state.kind === 'ready' ? <PackView pack={state.pack} /> : null}
       </section>
       {/* The auditor's walkthrough of one incident: independent of the period, so it is there before the pack is produced. */}
