@@ -18,7 +18,7 @@ import { categoryLabel, type RootCause } from '../review/root-causes';
 import { STAGE_LABELS } from '../review/stages';
 import { A527_CONTROL } from './control-attributes';
 import { procedureInForce } from './procedure-in-force';
-import type { AuditEntry, IncidentRecord } from './record';
+import type { AuditEntry, IncidentIssueFacts, IncidentRecord } from './record';
 
 export type ReportSectionId =
   | 'incident'
@@ -84,17 +84,8 @@ export interface ReportRootCause {
 export interface IncidentReport {
   title: string;
   control: typeof A527_CONTROL;
-  incident: {
-    key: string;
-    summary: string;
-    status: string;
-    issueType: string;
-    projectKey: string;
-    projectName: string;
-    priority: string | null;
-    created: string;
-    resolved: string | null;
-    assignee: string | null;
+  /** The issue's fields (less its id and reporter) and where its review stands. */
+  incident: Omit<IncidentIssueFacts, 'id' | 'reporter'> & {
     reviewStage: string | null;
     reviewVersion: number | null;
     /** The latest change among the records shown: the report is "as of" this moment. */
@@ -362,20 +353,12 @@ export function buildIncidentReport(record: IncidentRecord): IncidentReport {
     ...record.communications.map((share) => share.sentAt),
   ].reduce<string>((latest, candidate) => (candidate === undefined ? latest : later(latest, candidate)), issue.created);
 
+  const { id: _id, reporter: _reporter, ...issueFields } = issue;
   return {
     title: `Lessons-learned report — ${issue.key}: ${issue.summary}`,
     control: A527_CONTROL,
     incident: {
-      key: issue.key,
-      summary: issue.summary,
-      status: issue.status,
-      issueType: issue.issueType,
-      projectKey: issue.projectKey,
-      projectName: issue.projectName,
-      priority: issue.priority,
-      created: issue.created,
-      resolved: issue.resolved,
-      assignee: issue.assignee,
+      ...issueFields,
       reviewStage: review === null ? null : STAGE_LABELS[review.workflow.stage],
       reviewVersion: review?.version ?? null,
       asOf,
