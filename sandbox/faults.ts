@@ -3,6 +3,8 @@
  * when Forge storage or Jira is slow, rate-limited, failing or loses responses.
  * Configured per call class by env (SANDBOX_FAULTS='{"jira":{"latencyMs":150}}') or the admin endpoint.
  */
+import { mulberry32 } from '../src/domain/random';
+
 export type CallClass = 'kvs' | 'jira';
 
 export interface FaultProfile {
@@ -23,17 +25,8 @@ export type FaultConfig = Partial<Record<CallClass, FaultProfile>>;
 
 export type FaultVerdict = { kind: 'pass' } | { kind: 'rate-limit'; retryAfterSeconds: number } | { kind: 'server-error' } | { kind: 'drop-response' };
 
-/** Small seeded PRNG (mulberry32) so a faulty run can be replayed exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a faulty run can be replayed exactly. */
+export const seededRandom = mulberry32;
 
 export class FaultInjector {
   private config: FaultConfig;

@@ -5,22 +5,14 @@
  * first N. Anyone with the seed, the population and this description gets the same sample back.
  */
 
+import { mulberry32 } from '../random';
+
 /** Seeds are unsigned 32-bit integers (0 … 4294967295), shown and entered in decimal. */
 export const MAX_SEED = 0xffff_ffff;
 
 export const isSeed = (value: number): boolean => Number.isInteger(value) && value >= 0 && value <= MAX_SEED;
 
-/** mulberry32 (Tommy Ettinger, public domain): a 32-bit state, a uniform float in [0, 1) per call. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { mulberry32 };
 
 /** "SEC-9" before "SEC-10": issue keys by project, then by number. */
 export function compareIssueKeys(a: string, b: string): number {
